@@ -1,0 +1,13 @@
+{
+    "name": "Mall E-Invoicing (Fapiao)",
+    "summary": "数电发票 issued from Odoo invoices through provider adapters",
+    "version": "19.0.1.0.0",
+    "category": "Mall Management/Billing",
+    "website": "https://github.com/mall-suite/mall-suite",
+    "author": "Mall Suite",
+    "maintainers": ["mall-suite"],
+    "license": "LGPL-3",
+    "depends": ["mall_billing"],
+    "data": ["views/menus.xml"],
+    "installable": True,
+}

@@ -1,0 +1,83 @@
+"""Jobs run inside Odoo (with the venv's Python) on one database:
+
+    python odoo_job.py -c CONF -d DB prepare           company in China, CNY, Chinese
+    python odoo_job.py -c CONF -d DB demo [--seed ..]  generate the demo mall
+    python odoo_job.py -c CONF -d DB chinese           every user and contact in zh_CN only
+    python odoo_job.py -c CONF -d DB mark KEY VALUE    remember a value (e.g. the code hash)
+"""
+import argparse
+import json
+import logging
+
+import odoo
+from odoo.modules.registry import Registry
+
+_logger = logging.getLogger("mall")
+
+
+def prepare(env, _args):
+    """Before the accounting addons install: a Chinese company in CNY, so that Accounting picks
+    the Chinese chart of accounts (l10n_cn) and every amount is in yuan."""
+    cny = env.ref("base.CNY")
+    cny.active = True
+    company = env.ref("base.main_company")
+    company.write({
+        "name": "示例商业管理有限公司",
+        "country_id": env.ref("base.cn").id,
+        "currency_id": cny.id,
+        "city": "上海市",
+        "street": "浦东新区世纪大道100号",
+    })
+    env["res.lang"]._activate_lang("zh_CN")
+    company.partner_id.lang = "zh_CN"
+    env.ref("base.user_admin").lang = "zh_CN"
+
+
+def chinese(env, _args):
+    """Chinese for everyone: all users and contacts in zh_CN, the default for new contacts, and
+    English switched off so that even /web/login of a browser asking for English is Chinese."""
+    env["res.lang"]._activate_lang("zh_CN")
+    users = env["res.users"].with_context(active_test=False).search([])
+    users.write({"lang": "zh_CN"})
+    partners = env["res.partner"].with_context(active_test=False).search([("lang", "!=", "zh_CN")])
+    partners.write({"lang": "zh_CN"})
+    env["ir.default"].set("res.partner", "lang", "zh_CN")
+    env["res.lang"].with_context(active_test=False).search([("code", "=", "en_US")]).active = False
+
+
+def demo(env, args):
+    summary = env["mall.demo.generator"].generate(
+        seed=args.seed, units=args.units, tenants=args.tenants, months=args.months)
+    print("MALL_DEMO " + json.dumps(summary, ensure_ascii=False), flush=True)
+
+
+def mark(env, args):
+    env["ir.config_parameter"].sudo().set_param(args.key, args.value)
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("-c", dest="conf", required=True)
+    parser.add_argument("-d", dest="db", required=True)
+    sub = parser.add_subparsers(dest="job", required=True)
+    sub.add_parser("prepare")
+    sub.add_parser("chinese")
+    demo_p = sub.add_parser("demo")
+    demo_p.add_argument("--seed", type=int, default=2026)
+    demo_p.add_argument("--units", type=int, default=None)
+    demo_p.add_argument("--tenants", type=int, default=None)
+    demo_p.add_argument("--months", type=int, default=None)
+    mark_p = sub.add_parser("mark")
+    mark_p.add_argument("key")
+    mark_p.add_argument("value")
+    args = parser.parse_args()
+    odoo.tools.config.parse_config(["-c", args.conf, "-d", args.db, "--log-level=warn"])
+    registry = Registry(args.db)
+    with registry.cursor() as cr:
+        env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, {"lang": "zh_CN"})
+        {"prepare": prepare, "chinese": chinese, "demo": demo, "mark": mark}[args.job](env, args)
+        env.flush_all()
+
+
+if __name__ == "__main__":
+    main()
