@@ -63,8 +63,9 @@ def _install_fresh(db, addons):
 def build_demo(code_hash, demo_args=()):
     db = settings.DEMO_DB
     addons = settings.existing_addons()
-    if system.db_exists(db):
-        if system.db_param(db, HASH_KEY) == code_hash:
+    built = system.db_param(db, HASH_KEY) if system.db_exists(db) else None
+    if built:
+        if built == code_hash:
             info(f"database {db} is up to date")
             return False
         info(f"upgrading database {db}: the addons changed")

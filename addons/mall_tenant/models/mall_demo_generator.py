@@ -75,7 +75,7 @@ class MallDemoGenerator(models.AbstractModel):
             contacts.append({
                 "name": rng.choice(SURNAMES) + rng.choice(GIVEN) + rng.choice(GIVEN),
                 "function": rng.choice(["店长", "财务", "区域经理"]),
-                "mobile": f"13{rng.randint(0, 9)}{rng.randint(10000000, 99999999)}",
+                "phone": f"13{rng.randint(0, 9)}{rng.randint(10000000, 99999999)}",
                 "lang": "zh_CN",
             })
         partners = self.env["res.partner"].with_context(tracking_disable=True)
