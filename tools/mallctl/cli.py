@@ -7,7 +7,7 @@ import sys
 import time
 
 from . import databases, odoo_source, settings, system, venv
-from .steps import StepFailed, info, report_failure, step
+from .steps import StepFailed, info, report_failure, run, step
 
 USAGE = """usage: ./mall COMMAND [options]
 
@@ -18,6 +18,7 @@ commands:
                         setup, then every test: lint, install checks, addon tests, tours
   bench                 performance benchmarks
   shell                 an Odoo shell on the demo database
+  i18n [ADDON ...]      regenerate the addons' .pot and merge it into their zh_CN.po
   demo [--units N] [--tenants N] [--months N] [--seed S] [--db NAME]
                         generate a demo mall into a new database (default: the demo database)
 """
@@ -123,6 +124,28 @@ def cmd_test(argv):
     return code
 
 
+def cmd_i18n(argv):
+    """Regenerate each addon's .pot from the code and merge it into its zh_CN.po."""
+    parser = argparse.ArgumentParser(prog="./mall i18n")
+    parser.add_argument("addons", nargs="*", default=None)
+    args = parser.parse_args(argv)
+    addons = args.addons or settings.existing_addons()
+    _paths, _version, code_hash = setup()
+    with step("test database (all addons, cached by the code hash)"):
+        template = databases.build_test_template(code_hash)
+    for addon in addons:
+        with step(f"{addon}: export .pot, merge into zh_CN.po"):
+            pot = os.path.join(settings.ADDONS, addon, "i18n", f"{addon}.pot")
+            os.makedirs(os.path.dirname(pot), exist_ok=True)
+            run([settings.VENV_PYTHON, "-m", "odoo", "i18n", "export", "-c", settings.CONF,
+                 "-d", template, addon, "-l", "pot", "-o", pot], quiet=True)
+            out = run([settings.VENV_PYTHON, os.path.join(settings.ROOT, "tools", "mallctl",
+                                                          "po_merge.py"),
+                       os.path.join(settings.ADDONS, addon)], quiet=True).stdout
+            print(out.rstrip())
+    return 0
+
+
 def cmd_bench(argv):
     del argv
     print("./mall bench: no benchmark yet. The billing and fapiao issues add theirs "
@@ -162,7 +185,7 @@ def cmd_demo(argv):
 
 COMMANDS = {
     "setup": cmd_setup, "run": cmd_run, "test": cmd_test, "bench": cmd_bench,
-    "shell": cmd_shell, "demo": cmd_demo,
+    "shell": cmd_shell, "demo": cmd_demo, "i18n": cmd_i18n,
 }
 
 

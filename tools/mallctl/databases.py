@@ -85,8 +85,9 @@ def build_demo(code_hash, demo_args=()):
 def build_test_template(code_hash):
     """A database with every mall addon installed, cached under the code hash: an unchanged tree
     does not reinstall. Each test run works on a fresh copy of it."""
-    template = f"mall_test_tpl_{code_hash}"
-    for old in system.list_dbs("mall_test_tpl_"):
+    prefix = f"{settings.TEST_DB}_tpl_"
+    template = prefix + code_hash
+    for old in system.list_dbs(prefix):
         if old != template:
             info(f"dropping outdated {old}")
             system.drop_db(old)
