@@ -9,5 +9,4 @@
     "license": "LGPL-3",
     "depends": ["mall_contract", "account", "payment", "sms"],
     "data": ["views/menus.xml"],
-    "installable": True,
 }

@@ -9,5 +9,4 @@
     "license": "LGPL-3",
     "depends": ["mall_tenant", "sign_oca"],
     "data": ["views/menus.xml"],
-    "installable": True,
 }

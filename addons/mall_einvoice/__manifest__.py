@@ -9,5 +9,4 @@
     "license": "LGPL-3",
     "depends": ["mall_billing"],
     "data": ["views/menus.xml"],
-    "installable": True,
 }

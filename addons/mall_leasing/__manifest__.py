@@ -20,5 +20,4 @@
         "views/mall_unit_views.xml",
         "views/mall_category_views.xml",
     ],
-    "installable": True,
 }

@@ -9,5 +9,4 @@
     "license": "LGPL-3",
     "depends": ["mall_einvoice", "mall_renovation", "mall_helpdesk", "event"],
     "data": ["views/menus.xml"],
-    "installable": True,
 }

@@ -9,5 +9,4 @@
     "license": "LGPL-3",
     "depends": ["mall_leasing", "portal"],
     "data": ["views/res_partner_views.xml", "views/menus.xml"],
-    "installable": True,
 }

@@ -60,6 +60,12 @@ def _install_fresh(db, addons):
     odoo(db, "-i", ",".join(addons), log_name=f"{db}-install")
 
 
+def install_plain(db, modules):
+    """A new database with just ``modules`` (and base) installed, nothing else."""
+    system.drop_db(db)
+    odoo(db, "-i", ",".join(modules or ["base"]), log_name=f"{db}-install")
+
+
 def build_demo(code_hash, demo_args=()):
     db = settings.DEMO_DB
     addons = settings.existing_addons()

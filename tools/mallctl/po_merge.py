@@ -20,7 +20,8 @@ def merge(addon_dir):
     po.metadata = dict(pot.metadata)
     po.metadata.update({"Language": "zh_CN", "Language-Team": "Chinese (Simplified)",
                         "Plural-Forms": "nplurals=1; plural=0;"})
-    po.header = f"Translation of Odoo Server.\nThis file contains the translation of the following modules:\n\t* {name}"
+    po.header = ("Translation of Odoo Server.\n"
+                 f"This file contains the translation of the following modules:\n\t* {name}")
     for entry in pot:
         entry.msgstr = known.get((entry.msgctxt, entry.msgid)) or by_id.get(entry.msgid, "")
         po.append(entry)

@@ -11,8 +11,8 @@ from .steps import StepFailed, info, run
 # text (wkhtmltopdf + a CJK font; without one Chinese prints as boxes).
 BASE_PACKAGES = ["libpq-dev", "python3-dev", "gcc", "libmagic1", "wkhtmltopdf", "fonts-noto-cjk",
                  "postgresql-client"]
-# Tours run in Debian's Chromium.
-TEST_PACKAGES = ["chromium"]
+# Tours run in Debian's Chromium; docker-compose checks docker-compose.yml (no engine needed).
+TEST_PACKAGES = ["chromium", "docker-compose"]
 
 
 def _sudo():
@@ -52,7 +52,8 @@ def ensure_packages(packages):
 
 
 def _local_db():
-    return settings.DB_HOST in ("127.0.0.1", "localhost", "::1", "") or settings.DB_HOST.startswith("/")
+    host = settings.DB_HOST
+    return host in ("127.0.0.1", "localhost", "::1", "") or host.startswith("/")
 
 
 def _server_ready():
@@ -109,7 +110,8 @@ def ensure_role():
         return
     user = settings.DB_USER
     if user == "postgres":
-        raise StepFailed("Odoo refuses to connect as `postgres`.", "set MALL_DB_USER to another role.")
+        raise StepFailed("Odoo refuses to connect as `postgres`.",
+                         "set MALL_DB_USER to another role.")
     password = settings.DB_PASSWORD.replace("'", "''")
     sql = (f"DO $$ BEGIN IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '{user}') "
            f"THEN ALTER ROLE \"{user}\" LOGIN CREATEDB PASSWORD '{password}'; "
