@@ -9,4 +9,7 @@
     "license": "LGPL-3",
     "depends": ["mall_einvoice", "mall_renovation", "mall_helpdesk", "event"],
     "data": ["views/menus.xml"],
+    "assets": {
+        "web.assets_tests": ["mall_operations/static/tests/tours/*.js"],
+    },
 }
