@@ -1,6 +1,6 @@
 {
     "name": "Mall Leasing",
-    "summary": "Malls, floors, units and their areas, leasing status and rent standards",
+    "summary": "Malls, floors, units, leasing status, rent standards, rent calculator, floor plan",
     "version": "19.0.1.0.0",
     "category": "Mall Management/Leasing",
     "website": "https://github.com/mall-suite/mall-suite",
@@ -9,15 +9,27 @@
     "license": "LGPL-3",
     "application": True,
     "sequence": 5,
-    "depends": ["mail"],
+    "depends": ["mail", "web"],
     "data": [
         "security/mall_security.xml",
         "security/ir.model.access.csv",
         "data/mall_data.xml",
         "views/mall_menus.xml",
         "views/mall_mall_views.xml",
+        "views/mall_building_views.xml",
         "views/mall_floor_views.xml",
         "views/mall_unit_views.xml",
         "views/mall_category_views.xml",
+        "views/mall_rent_standard_views.xml",
+        "views/mall_wizard_views.xml",
+        "views/mall_menus_actions.xml",
     ],
+    "assets": {
+        "web.assets_backend": [
+            "mall_leasing/static/src/floor_plan/*",
+        ],
+        "web.assets_tests": [
+            "mall_leasing/static/tests/tours/*",
+        ],
+    },
 }

@@ -1,10 +1,12 @@
-from . import mall_category
-from . import mall_mall
-from . import mall_building
-from . import mall_floor
-from . import mall_unit_tag
-from . import mall_unit
-from . import mall_unit_state_history
-from . import mall_rent_standard
-from . import mall_rent_schedule
-from . import mall_demo_generator
+from . import (
+    mall_building,
+    mall_category,
+    mall_demo_generator,
+    mall_floor,
+    mall_mall,
+    mall_rent_schedule,
+    mall_rent_standard,
+    mall_unit,
+    mall_unit_state_history,
+    mall_unit_tag,
+)

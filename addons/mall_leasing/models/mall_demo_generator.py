@@ -1,6 +1,9 @@
 import random
+from datetime import timedelta
 
-from odoo import api, models
+from dateutil.relativedelta import relativedelta
+
+from odoo import api, fields, models
 
 DEFAULTS = {"seed": 2026, "units": 260, "tenants": 160, "months": 12}
 FLOORS = [("B1", -1), ("1F", 1), ("2F", 2), ("3F", 3), ("4F", 4), ("5F", 5)]
@@ -14,6 +17,14 @@ FLOOR_MIX = {
     "4F": ["children", "food", "entertainment"],
     "5F": ["food", "food", "entertainment"],
 }
+# Base rent (CNY/m²/month) by floor, before the category factor: ground floor dearest.
+FLOOR_RENT = {"B1": 180, "1F": 420, "2F": 300, "3F": 240, "4F": 190, "5F": 170}
+CATEGORY_RENT_FACTOR = {"anchor": 0.25, "food": 0.9, "retail": 1.0, "services": 0.85,
+                        "children": 0.8, "entertainment": 0.6}
+# The path a unit walks through its statuses; history rows are generated along it.
+STATE_PATH = ["vacant", "reserved", "signed", "fitting_out", "open", "expiring", "moving_out"]
+# Generated floor plan: shops along rows of this width (m), this deep, with corridors between.
+PLAN_WIDTH, SHOP_DEPTH, CORRIDOR = 150.0, 12.0, 6.0
 STATE_WEIGHTS = [("open", 78), ("vacant", 8), ("fitting_out", 5), ("signed", 3),
                  ("expiring", 4), ("reserved", 1), ("moving_out", 1)]
 
@@ -50,6 +61,8 @@ class MallDemoGenerator(models.AbstractModel):
     def _generate_parts(self, ctx):
         self._generate_space(ctx)
         self._generate_staff(ctx)
+        self._generate_rent_standards(ctx)
+        self._generate_state_history(ctx)
 
     @api.model
     def _generate_space(self, ctx):
@@ -63,7 +76,7 @@ class MallDemoGenerator(models.AbstractModel):
         floors = self.env["mall.floor"].create([
             {"name": name, "level": level, "mall_id": mall.id} for name, level in FLOORS])
         categories = {c.code: c for c in self.env["mall.category"].search([])}
-        states, weights = zip(*STATE_WEIGHTS)
+        states, weights = zip(*STATE_WEIGHTS, strict=True)
         vals_list = []
         count = ctx["params"]["units"]
         for index in range(count):
@@ -92,10 +105,101 @@ class MallDemoGenerator(models.AbstractModel):
                 "shared_area": round(gross - leasable, 2),
                 "state": rng.choices(states, weights)[0],
             })
+        self._layout_units(ctx, vals_list)
         units = self.env["mall.unit"].with_context(
-            tracking_disable=True, mail_create_nolog=True).create(vals_list)
+            tracking_disable=True, mail_create_nolog=True, mall_skip_state_history=True,
+        ).create(vals_list)
         ctx["records"].update(mall=mall, floors=floors, units=units)
         ctx["summary"].update(malls=1, floors=len(floors), units=len(units))
+
+    @api.model
+    def _layout_units(self, ctx, vals_list):
+        """Add plan geometry and facilities to the unit values: per floor, units are shelved
+        along rows (anchors deeper), kiosks in the corridor row. Its own random generator, so
+        the rest of the space is the same as without it."""
+        rng = self._rng(ctx, "layout")
+        cursor = {}
+        food = {c.id for c in self.env["mall.category"].search([("code", "=", "food")])}
+        for vals in vals_list:
+            floor_id = vals["floor_id"]
+            x, y, row_height = cursor.get(floor_id, (0.0, 0.0, 0.0))
+            depth = {"anchor": 30.0, "kiosk": 3.0}.get(vals["unit_type"], SHOP_DEPTH)
+            width = max(round(vals["gross_area"] / depth, 1), 2.0)
+            if x + width > PLAN_WIDTH and x > 0:
+                x, y, row_height = 0.0, y + row_height + CORRIDOR, 0.0
+            vals.update(plan_x=x, plan_y=y, plan_width=width, plan_height=depth)
+            cursor[floor_id] = (x + width, y, max(row_height, depth))
+            is_food = vals["category_id"] in food
+            vals.update(
+                power_capacity=round(vals["gross_area"] * rng.choice([0.1, 0.15, 0.2])
+                                     * (2 if is_food else 1), 1),
+                has_water=is_food or rng.random() < 0.4,
+                has_drainage=is_food or rng.random() < 0.3,
+                has_gas=is_food and rng.random() < 0.7,
+                has_exhaust=is_food,
+            )
+
+    @api.model
+    def _generate_rent_standards(self, ctx):
+        """One approved standard per unit from two years ago; a yearly adjustment in force
+        since January for about a third of them, and proposals for next year as drafts."""
+        rng = self._rng(ctx, "rent")
+        units = ctx["records"]["units"]
+        today = fields.Date.context_today(self)
+        first = today.replace(month=1, day=1) - relativedelta(years=2)
+        this_year = today.replace(month=1, day=1)
+        next_year = this_year + relativedelta(years=1)
+        manager = self.env.ref("base.user_admin")
+        approved = {"state": "approved", "approved_by_id": manager.id,
+                    "approved_date": fields.Datetime.now()}
+        vals_list = []
+        for unit in units:
+            factor = CATEGORY_RENT_FACTOR.get(unit.category_id.code, 1.0)
+            if unit.unit_type == "kiosk":
+                factor *= 1.5
+            price = round(FLOOR_RENT.get(unit.floor_id.name, 200) * factor
+                          * rng.uniform(0.85, 1.15), 1)
+            adjusted = rng.random() < 0.35
+            vals_list.append({
+                "unit_id": unit.id, "date_start": first, "price_month": price,
+                "date_end": this_year - timedelta(days=1) if adjusted else False,
+                "reason": "首次定价", **approved})
+            if adjusted:
+                price = round(price * (1 + rng.choice([0.03, 0.05, 0.08])), 1)
+                vals_list.append({"unit_id": unit.id, "date_start": this_year,
+                                  "price_month": price, "reason": "年度调租", **approved})
+            if rng.random() < 0.1:
+                vals_list.append({"unit_id": unit.id, "date_start": next_year,
+                                  "price_month": round(price * 1.05, 1),
+                                  "reason": "明年调租提案", "state": "draft"})
+        standards = self.env["mall.rent.standard"].with_context(
+            tracking_disable=True, mail_create_nolog=True).create(vals_list)
+        ctx["records"]["rent_standards"] = standards
+        ctx["summary"]["rent_standards"] = len(standards)
+
+    @api.model
+    def _generate_state_history(self, ctx):
+        """History rows leading each unit to its current status, a few weeks apart."""
+        rng = self._rng(ctx, "history")
+        now = fields.Datetime.now()
+        users = self.env["res.users"].search([("login", "in", ["leasing", "admin"])])
+        reasons = {"vacant": "铺位交付", "reserved": "意向客户缴纳诚意金", "signed": "租赁合同签订",
+                   "fitting_out": "交付装修", "open": "开业", "expiring": "合同即将到期",
+                   "moving_out": "商户撤场"}
+        vals_list = []
+        for unit in ctx["records"]["units"]:
+            path = STATE_PATH[:STATE_PATH.index(unit.state) + 1]
+            when = now - timedelta(days=60 * len(path) + rng.randint(0, 200))
+            previous = False
+            for state in path:
+                vals_list.append({
+                    "unit_id": unit.id, "date": min(when, now), "from_state": previous,
+                    "to_state": state, "user_id": rng.choice(users).id if users else False,
+                    "reason": reasons[state]})
+                previous = state
+                when += timedelta(days=rng.randint(20, 90))
+        history = self.env["mall.unit.state.history"].create(vals_list)
+        ctx["summary"]["state_history"] = len(history)
 
     @api.model
     def _generate_staff(self, ctx):

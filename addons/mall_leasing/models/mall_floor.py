@@ -91,7 +91,7 @@ class MallFloor(models.Model):
         "UNIQUE NULLS NOT DISTINCT (mall_id, building_id, name)",
         "A floor name must be unique within a mall's building.")
 
-    @api.depends("building_id")
+    @api.depends("name", "building_id.name")
     def _compute_display_name(self):
         for floor in self:
             floor.display_name = (f"{floor.building_id.name} / {floor.name}"

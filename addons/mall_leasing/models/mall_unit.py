@@ -28,6 +28,9 @@ STATE_COLORS = {
     "expiring": "#ff9800",
     "moving_out": "#e57373",
 }
+# The same, as indexes of Odoo's colour palette for the kanban cards.
+STATE_COLOR_INDEX = {"vacant": 1, "reserved": 3, "signed": 4, "fitting_out": 11, "open": 10,
+                     "expiring": 2, "moving_out": 9}
 # Category colours follow the 12-colour palette of Odoo's `color` fields.
 CATEGORY_COLORS = ["#cccccc", "#f06050", "#f4a460", "#f7cd1f", "#6cc1ed", "#814968", "#eb7e7f",
                    "#2c8397", "#475577", "#d6145f", "#30c381", "#9365b8"]
@@ -66,6 +69,7 @@ class MallUnit(models.Model):
     state = fields.Selection(
         UNIT_STATES, string="Status", required=True, default="vacant", tracking=True, index=True)
     state_history_ids = fields.One2many("mall.unit.state.history", "unit_id")
+    state_color = fields.Integer(compute="_compute_state_color")
     note = fields.Html()
 
     # Facilities (工程条件): what a tenant's fit-out can count on.
@@ -89,13 +93,13 @@ class MallUnit(models.Model):
 
     # Geometry on the generated floor plan (metres from the floor's top-left corner); an
     # uploaded SVG plan takes precedence when the floor has one.
-    plan_x = fields.Float(string="Plan X", digits=(10, 2))
-    plan_y = fields.Float(string="Plan Y", digits=(10, 2))
-    plan_width = fields.Float(string="Plan Width", digits=(10, 2))
-    plan_height = fields.Float(string="Plan Height", digits=(10, 2))
+    plan_x = fields.Float(digits=(10, 2))
+    plan_y = fields.Float(digits=(10, 2))
+    plan_width = fields.Float(digits=(10, 2))
+    plan_height = fields.Float(digits=(10, 2))
 
     # Filled by mall_contract (override _compute_lease_info); empty while no lease module knows.
-    tenant_id = fields.Many2one("res.partner", string="Tenant", compute="_compute_lease_info")
+    tenant_id = fields.Many2one("res.partner", compute="_compute_lease_info")
     lease_end_date = fields.Date(compute="_compute_lease_info")
 
     rent_standard_ids = fields.One2many("mall.rent.standard", "unit_id")
@@ -133,6 +137,11 @@ class MallUnit(models.Model):
     def _compute_display_name(self):
         for unit in self:
             unit.display_name = f"{unit.code} {unit.name}" if unit.name else unit.code
+
+    @api.depends("state")
+    def _compute_state_color(self):
+        for unit in self:
+            unit.state_color = STATE_COLOR_INDEX.get(unit.state, 0)
 
     def _compute_lease_info(self):
         """Current tenant and lease end of each unit. mall_leasing knows no lease: mall_contract
