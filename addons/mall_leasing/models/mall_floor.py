@@ -8,7 +8,6 @@ from odoo.exceptions import ValidationError
 
 from .mall_unit import CATEGORY_COLORS, STATE_COLORS
 
-SVG_NS = "http://www.w3.org/2000/svg"
 # Elements and attributes that could run code or pull content into the page once the plan is
 # drawn inline in the browser.
 FORBIDDEN_SVG_TAGS = {"script", "foreignobject", "iframe", "embed", "object"}
@@ -16,38 +15,6 @@ FORBIDDEN_SVG_TAGS = {"script", "foreignobject", "iframe", "embed", "object"}
 
 def _localname(tag):
     return etree.QName(tag).localname.lower() if isinstance(tag, str) else ""
-
-
-def parse_floor_plan_svg(data):
-    """Parse an uploaded floor plan (bytes) and return its root element, or raise a
-    ValidationError saying why it is not a usable SVG: not XML, not an <svg> root, or carrying
-    scripts (script elements, on* event attributes, javascript: links)."""
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, dtd_validation=False,
-                             load_dtd=False, huge_tree=False, remove_comments=True)
-    try:
-        root = etree.fromstring(data, parser=parser)
-    except (etree.XMLSyntaxError, ValueError) as error:
-        raise ValidationError(_(
-            "The floor plan must be an SVG drawing; this file is not readable XML (%(error)s).",
-            error=str(error) or "-")) from error
-    if _localname(root.tag) != "svg":
-        raise ValidationError(_(
-            "The floor plan must be an SVG drawing: its root element is <%(tag)s>, not <svg>.",
-            tag=_localname(root.tag)))
-    for element in root.iter():
-        if not isinstance(element.tag, str):
-            continue
-        if _localname(element.tag) in FORBIDDEN_SVG_TAGS:
-            raise ValidationError(_(
-                "The floor plan cannot contain scripts or embedded content (<%(tag)s>).",
-                tag=_localname(element.tag)))
-        for name, value in element.attrib.items():
-            if _localname(name).startswith("on") or "javascript:" in value.lower().replace(
-                    " ", ""):
-                raise ValidationError(_(
-                    "The floor plan cannot contain scripts (attribute %(attr)s).",
-                    attr=_localname(name)))
-    return root
 
 
 class MallFloor(models.Model):
@@ -105,7 +72,40 @@ class MallFloor(models.Model):
     @api.constrains("plan_svg")
     def _check_plan_svg(self):
         for floor in self.filtered("plan_svg"):
-            parse_floor_plan_svg(floor._plan_svg_bytes())
+            floor._parse_plan_svg(floor._plan_svg_bytes())
+
+    @api.model
+    def _parse_plan_svg(self, data):
+        """Parse an uploaded floor plan (bytes) and return its root element, or raise a
+        ValidationError saying why it is not a usable SVG: not XML,
+        not an <svg> root, or carrying scripts (script elements, on* event attributes,
+        javascript: links)."""
+        parser = etree.XMLParser(resolve_entities=False, no_network=True, dtd_validation=False,
+                                 load_dtd=False, huge_tree=False, remove_comments=True)
+        try:
+            root = etree.fromstring(data, parser=parser)
+        except (etree.XMLSyntaxError, ValueError) as error:
+            raise ValidationError(_(
+                "The floor plan must be an SVG drawing; this file is not readable XML "
+                "(%(error)s).", error=str(error) or "-")) from error
+        if _localname(root.tag) != "svg":
+            raise ValidationError(_(
+                "The floor plan must be an SVG drawing: its root element is <%(tag)s>, not "
+                "<svg>.", tag=_localname(root.tag)))
+        for element in root.iter():
+            if not isinstance(element.tag, str):
+                continue
+            if _localname(element.tag) in FORBIDDEN_SVG_TAGS:
+                raise ValidationError(_(
+                    "The floor plan cannot contain scripts or embedded content (<%(tag)s>).",
+                    tag=_localname(element.tag)))
+            for name, value in element.attrib.items():
+                if _localname(name).startswith("on") or "javascript:" in value.lower().replace(
+                        " ", ""):
+                    raise ValidationError(_(
+                        "The floor plan cannot contain scripts (attribute %(attr)s).",
+                        attr=_localname(name)))
+        return root
 
     @api.constrains("building_id", "mall_id")
     def _check_building_mall(self):

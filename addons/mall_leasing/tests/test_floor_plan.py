@@ -47,9 +47,9 @@ class TestFloorPlan(MallLeasingCase):
 
     def test_a_file_that_is_not_an_svg_is_refused_and_nothing_changes(self):
         self.floor.write({"plan_svg": b64(GOOD_SVG)})
-        with self.assertRaisesRegex(ValidationError, "not readable XML"), self.env.cr.savepoint():
+        with self.assertRaisesRegex(ValidationError, "不是可读取的 XML"), self.env.cr.savepoint():
             self.floor.write({"plan_svg": b64(b"%PDF-1.4 not a drawing")})
-        with self.assertRaisesRegex(ValidationError, "not <svg>"), self.env.cr.savepoint():
+        with self.assertRaisesRegex(ValidationError, "而不是 <svg>"), self.env.cr.savepoint():
             self.floor.write({"plan_svg": b64(b"<html><body/></html>")})
         self.assertIn(b"1F-002", base64.b64decode(self.floor.plan_svg))
 
@@ -59,7 +59,7 @@ class TestFloorPlan(MallLeasingCase):
                     b'<svg xmlns="http://www.w3.org/2000/svg" '
                     b'xmlns:x="http://www.w3.org/1999/xlink"><a x:href="javascript:alert(1)">'
                     b'<rect/></a></svg>'):
-            with self.assertRaisesRegex(ValidationError, "scripts"), self.env.cr.savepoint():
+            with self.assertRaisesRegex(ValidationError, "不能包含脚本"), self.env.cr.savepoint():
                 self.floor.write({"plan_svg": b64(bad)})
         self.assertFalse(self.floor.plan_svg)
 

@@ -59,9 +59,9 @@ class TestRentSchedule(MallLeasingCase):
         self.assertEqual(result["lines"][0]["amount"], Decimal("0.01"))
 
     def test_bad_terms_are_refused(self):
-        with self.assertRaisesRegex(ValidationError, "end on or after"):
+        with self.assertRaisesRegex(ValidationError, "租期结束日期不能早于开始日期"):
             self._schedule(100, 200, "2026-03-15", "2026-03-01")
-        with self.assertRaisesRegex(ValidationError, "greater than zero"):
+        with self.assertRaisesRegex(ValidationError, "必须大于零"):
             self._schedule(0, 200, "2026-03-15", "2026-04-01")
 
     def test_calculator_uses_the_standard_and_shows_the_months(self):
@@ -82,5 +82,5 @@ class TestRentSchedule(MallLeasingCase):
         calc = self.env["mall.rent.calculator"].create({
             "unit_ids": [(6, 0, self.unit_b.ids)], "date_start": "2026-03-15",
             "term_months": 12})
-        with self.assertRaisesRegex(UserError, "no approved rent standard"):
+        with self.assertRaisesRegex(UserError, "没有已审批的租金标准"):
             calc.action_compute()

@@ -40,7 +40,7 @@ class TestRentStandard(MallLeasingCase):
     def test_overlapping_approved_standards_are_refused_and_nothing_changes(self):
         closed = self._standard(self.unit_a, "2026-01-01", 300.0, date_end="2026-12-31")
         overlapping = self._standard(self.unit_a, "2026-06-01", 350.0, approve=False)
-        with self.assertRaisesRegex(ValidationError, "overlaps"), self.env.cr.savepoint():
+        with self.assertRaisesRegex(ValidationError, "重叠"), self.env.cr.savepoint():
             overlapping.action_approve()
         self.assertEqual(overlapping.state, "draft")
         self.assertEqual(closed.date_end, date(2026, 12, 31))
@@ -48,7 +48,7 @@ class TestRentStandard(MallLeasingCase):
 
     def test_approved_standard_is_locked(self):
         standard = self._standard(self.unit_a, "2026-01-01", 300.0)
-        with self.assertRaisesRegex(UserError, "cannot be changed"), self.env.cr.savepoint():
+        with self.assertRaisesRegex(UserError, "已审批的租金标准不能修改"), self.env.cr.savepoint():
             standard.write({"price_month": 1.0})
         self.assertEqual(standard.price_month, 300.0)
 

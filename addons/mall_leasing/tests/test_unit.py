@@ -22,14 +22,14 @@ class TestUnit(MallLeasingCase):
         self.assertEqual(unit.code, self.unit_a.code)
 
     def test_leasable_area_cannot_exceed_gross_area(self):
-        with self.assertRaisesRegex(ValidationError, "cannot exceed"), self.env.cr.savepoint():
+        with self.assertRaisesRegex(ValidationError, "不能超过建筑面积"), self.env.cr.savepoint():
             self._make_unit("1F-099", leasable_area=120.0)
         self.assertFalse(self.env["mall.unit"].search([("code", "=", "1F-099")]))
 
     def test_negative_area_is_refused_and_nothing_is_written(self):
-        with self.assertRaisesRegex(ValidationError, "greater than zero"), self.env.cr.savepoint():
+        with self.assertRaisesRegex(ValidationError, "必须大于零"), self.env.cr.savepoint():
             self._make_unit("1F-098", gross_area=-5.0)
-        with self.assertRaisesRegex(ValidationError, "cannot be negative"), self.env.cr.savepoint():
+        with self.assertRaisesRegex(ValidationError, "面积不能为负数"), self.env.cr.savepoint():
             self.unit_a.write({"shared_area": -1.0})
         self.assertEqual(self.unit_a.shared_area, 15.0)
         self.assertFalse(self.env["mall.unit"].search([("code", "=", "1F-098")]))
@@ -37,7 +37,7 @@ class TestUnit(MallLeasingCase):
     def test_floor_of_another_mall_is_refused(self):
         other = self.env["mall.mall"].create({"name": "另一广场", "code": "OTH"})
         floor = self.env["mall.floor"].create({"name": "2F", "mall_id": other.id})
-        with self.assertRaisesRegex(ValidationError, "another mall"), self.env.cr.savepoint():
+        with self.assertRaisesRegex(ValidationError, "属于其他商场"), self.env.cr.savepoint():
             self._make_unit("1F-097", floor_id=floor.id)
 
     def test_building_groups_floors_and_units(self):
@@ -65,7 +65,7 @@ class TestUnit(MallLeasingCase):
         wizard = self.env["mall.unit.merge.wizard"].create({
             "unit_ids": [(6, 0, (self.unit_a | self.unit_b).ids)],
             "code": "1F-X", "reason": "合铺"})
-        with self.assertRaisesRegex(UserError, "Only vacant units"), self.env.cr.savepoint():
+        with self.assertRaisesRegex(UserError, "只有空置铺位才能合并"), self.env.cr.savepoint():
             wizard.action_merge()
         self.assertTrue(self.unit_a.active)
 
@@ -74,7 +74,7 @@ class TestUnit(MallLeasingCase):
             active_model="mall.unit", active_id=self.unit_a.id).create({"reason": "拆分招商"})
         self.assertEqual(wizard.line_ids.mapped("code"), ["1F-001A", "1F-001B"])
         wizard.line_ids[0].gross_area = 80.0
-        with self.assertRaisesRegex(UserError, "more than"), self.env.cr.savepoint():
+        with self.assertRaisesRegex(UserError, "超过铺位"), self.env.cr.savepoint():
             wizard.action_split()
         self.assertTrue(self.unit_a.active)
         wizard.line_ids[0].gross_area = 50.0
