@@ -1,0 +1,8 @@
+from . import (
+    test_brand,
+    test_credit_score,
+    test_licence_reminder,
+    test_licence_request,
+    test_portal,
+    test_res_partner,
+)
