@@ -12,7 +12,6 @@ import pytest
 from mallctl import databases, odoo_source, settings, system
 
 import odoo
-from odoo.modules.registry import Registry
 
 ADDONS = settings.existing_addons()
 
@@ -39,10 +38,7 @@ def _closure(addon):
 
 
 def _installed(db, names):
-    with Registry(db).cursor() as cr:
-        cr.execute("SELECT name, state FROM ir_module_module WHERE name = ANY(%s)",
-                   [list(names)])
-        return dict(cr.fetchall())
+    return {name: state for name, state in system.module_states(db).items() if name in names}
 
 
 def _template_for(other):

@@ -1,5 +1,6 @@
 """Odoo 19 Community: the user's own source (ODOO_SRC) or Debian's ``odoo-19`` package,
 extracted into a git-ignored folder (never installed system-wide, never vendored)."""
+import ast
 import glob
 import os
 import re
@@ -64,9 +65,12 @@ def ensure():
     found = locate()
     if found:
         info(f"Odoo {found[2]} already extracted in {settings.ODOO_DEB_ROOT}")
+        _stub_stripped_libraries(found[1][0])
         return found
     _fetch_debian_package()
     found = locate()
+    if found:
+        _stub_stripped_libraries(found[1][0])
     if not found or found[2] != "19.0":
         raise StepFailed("the extracted odoo-19 package holds no Odoo 19.0.",
                          "remove .mall/odoo-root and run again, or set ODOO_SRC.")
@@ -112,3 +116,34 @@ def _fetch_debian_package():
     with open(STAMP, "w", encoding="utf-8") as fh:
         fh.write("\n".join(versions) + "\n")
     info(f"extracted {len(versions)} packages into {settings.ODOO_DEB_ROOT}")
+
+
+def _stub_stripped_libraries(addons_dir):
+    """Debian's package leaves out some third-party JavaScript libraries (DFSG) that asset
+    bundles still list: mail's selfie_segmentation (background blur in video calls). A missing
+    file breaks the bundle with an error in every page's console (and fails every tour), so an
+    empty file stands in for each; only that one feature is then unavailable."""
+    with open(STAMP, encoding="utf-8") as fh:
+        if "stubbed stripped libraries" in fh.read():
+            return
+    stubbed = []
+    for manifest in glob.glob(os.path.join(addons_dir, "*", "__manifest__.py")):
+        with open(manifest, encoding="utf-8") as fh:
+            assets = ast.literal_eval(fh.read()).get("assets", {})
+        for entries in assets.values():
+            for entry in entries:
+                path = entry if isinstance(entry, str) else None
+                if not path or "/static/lib/" not in path or not path.endswith(".js") \
+                        or any(c in path for c in "*?["):
+                    continue
+                full = os.path.join(addons_dir, path.lstrip("/"))
+                if not os.path.exists(full):
+                    os.makedirs(os.path.dirname(full), exist_ok=True)
+                    with open(full, "w", encoding="utf-8") as out:
+                        out.write("/* Left out of Debian's odoo-19 package (DFSG); an empty "
+                                  "stand-in put here by Mall Suite's set-up. */\n")
+                    stubbed.append(path)
+    for path in stubbed:
+        info(f"stand-in for a library Debian leaves out: {path}")
+    with open(STAMP, "a", encoding="utf-8") as fh:
+        fh.write("stubbed stripped libraries\n")

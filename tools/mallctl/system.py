@@ -143,6 +143,12 @@ def db_param(name, key):
     return proc.stdout.strip() or None if proc.returncode == 0 else None
 
 
+def module_states(name):
+    """{module: state} of database ``name``."""
+    out = _psql("SELECT name, state FROM ir_module_module", db=name).stdout
+    return dict(line.split("|", 1) for line in out.splitlines() if "|" in line)
+
+
 def list_dbs(prefix):
     proc = _psql(f"SELECT datname FROM pg_database WHERE datname LIKE '{prefix}%'")
     return proc.stdout.split()
