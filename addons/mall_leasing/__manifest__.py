@@ -1,7 +1,7 @@
 {
     "name": "Mall Leasing",
     "summary": "Malls, floors, units, leasing status, rent standards, rent calculator, floor plan",
-    "version": "19.0.1.0.0",
+    "version": "19.0.1.1.0",
     "category": "Mall Management/Leasing",
     "website": "https://github.com/mall-suite/mall-suite",
     "author": "Mall Suite",

@@ -5,6 +5,8 @@ from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
 
+from .mall_unit import shelf_layout
+
 DEFAULTS = {"seed": 2026, "units": 260, "tenants": 160, "months": 12}
 FLOORS = [("B1", -1), ("1F", 1), ("2F", 2), ("3F", 3), ("4F", 4), ("5F", 5)]
 # Planned category mix per floor, the usual vertical zoning of a Chinese mall: food and
@@ -23,8 +25,6 @@ CATEGORY_RENT_FACTOR = {"anchor": 0.25, "food": 0.9, "retail": 1.0, "services": 
                         "children": 0.8, "entertainment": 0.6}
 # The path a unit walks through its statuses; history rows are generated along it.
 STATE_PATH = ["vacant", "reserved", "signed", "fitting_out", "open", "expiring", "moving_out"]
-# Generated floor plan: shops along rows of this width (m), this deep, with corridors between.
-PLAN_WIDTH, SHOP_DEPTH, CORRIDOR = 150.0, 12.0, 6.0
 STATE_WEIGHTS = [("open", 78), ("vacant", 8), ("fitting_out", 5), ("signed", 3),
                  ("expiring", 4), ("reserved", 1), ("moving_out", 1)]
 
@@ -114,21 +114,14 @@ class MallDemoGenerator(models.AbstractModel):
 
     @api.model
     def _layout_units(self, ctx, vals_list):
-        """Add plan geometry and facilities to the unit values: per floor, units are shelved
-        along rows (anchors deeper), kiosks in the corridor row. Its own random generator, so
-        the rest of the space is the same as without it."""
+        """Add plan geometry (see ``shelf_layout``) and facilities to the unit values. Its own
+        random generator, so the rest of the space is the same as without it."""
         rng = self._rng(ctx, "layout")
-        cursor = {}
         food = {c.id for c in self.env["mall.category"].search([("code", "=", "food")])}
-        for vals in vals_list:
-            floor_id = vals["floor_id"]
-            x, y, row_height = cursor.get(floor_id, (0.0, 0.0, 0.0))
-            depth = {"anchor": 30.0, "kiosk": 3.0}.get(vals["unit_type"], SHOP_DEPTH)
-            width = max(round(vals["gross_area"] / depth, 1), 2.0)
-            if x + width > PLAN_WIDTH and x > 0:
-                x, y, row_height = 0.0, y + row_height + CORRIDOR, 0.0
-            vals.update(plan_x=x, plan_y=y, plan_width=width, plan_height=depth)
-            cursor[floor_id] = (x + width, y, max(row_height, depth))
+        geometry = shelf_layout(
+            [(vals["floor_id"], vals["unit_type"], vals["gross_area"]) for vals in vals_list])
+        for vals, (x, y, width, height) in zip(vals_list, geometry, strict=True):
+            vals.update(plan_x=x, plan_y=y, plan_width=width, plan_height=height)
             is_food = vals["category_id"] in food
             vals.update(
                 power_capacity=round(vals["gross_area"] * rng.choice([0.1, 0.15, 0.2])

@@ -31,6 +31,28 @@ STATE_COLORS = {
 # The same, as indexes of Odoo's colour palette for the kanban cards.
 STATE_COLOR_INDEX = {"vacant": 1, "reserved": 3, "signed": 4, "fitting_out": 11, "open": 10,
                      "expiring": 2, "moving_out": 9}
+# Generated floor plan (when a floor has no SVG): units side by side along rows this wide (m),
+# as deep as their type, with a corridor between rows.
+PLAN_WIDTH, CORRIDOR = 150.0, 6.0
+UNIT_DEPTH = {"anchor": 30.0, "kiosk": 3.0}
+SHOP_DEPTH = 12.0
+
+
+def shelf_layout(units):
+    """Plan geometry for units given as (floor key, unit type, gross area) tuples in drawing
+    order: [(x, y, width, height)] in metres, width = gross area ÷ depth (at least 2 m)."""
+    cursor, result = {}, []
+    for floor, unit_type, gross_area in units:
+        x, y, row_height = cursor.get(floor, (0.0, 0.0, 0.0))
+        depth = UNIT_DEPTH.get(unit_type, SHOP_DEPTH)
+        width = max(round((gross_area or 0.0) / depth, 1), 2.0)
+        if x + width > PLAN_WIDTH and x > 0:
+            x, y, row_height = 0.0, y + row_height + CORRIDOR, 0.0
+        result.append((x, y, width, depth))
+        cursor[floor] = (x + width, y, max(row_height, depth))
+    return result
+
+
 # Category colours follow the 12-colour palette of Odoo's `color` fields.
 CATEGORY_COLORS = ["#cccccc", "#f06050", "#f4a460", "#f7cd1f", "#6cc1ed", "#814968", "#eb7e7f",
                    "#2c8397", "#475577", "#d6145f", "#30c381", "#9365b8"]

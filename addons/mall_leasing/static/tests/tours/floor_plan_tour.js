@@ -37,6 +37,29 @@ registry.category("web_tour.tours").add("mall_leasing_floor_plan_tour", {
             },
         },
         {
+            content: "Colour the units by business category",
+            trigger: ".o_mall_floor_plan .o_mall_color_category",
+            run: "click",
+        },
+        {
+            content: "TOUR-001 takes the colour of its category in the legend",
+            trigger: ".o_mall_floor_plan .o_mall_legend_swatch[data-key='Food & Beverage'], .o_mall_floor_plan .o_mall_legend_swatch[data-key='餐饮']",
+            run() {
+                const swatch = document.querySelector(".o_mall_legend_swatch");
+                const rect = document.querySelector('.o_mall_unit_shape[data-unit-code="TOUR-001"] rect');
+                const probe = document.createElement("span");
+                probe.style.backgroundColor = rect.getAttribute("fill");
+                if (probe.style.backgroundColor !== swatch.style.backgroundColor) {
+                    throw new Error(`TOUR-001 is ${probe.style.backgroundColor}, its category ${swatch.style.backgroundColor}`);
+                }
+            },
+        },
+        {
+            content: "Back to the colours of the statuses",
+            trigger: ".o_mall_floor_plan .o_mall_color_state",
+            run: "click",
+        },
+        {
             content: "Hovering a unit shows its details",
             trigger: '.o_mall_unit_shape[data-unit-code="TOUR-002"][data-unit-state="open"]',
             run: "hover",
