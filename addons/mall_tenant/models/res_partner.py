@@ -26,7 +26,7 @@ class ResPartner(models.Model):
         string="Unified Social Credit Code", size=18, index=True, copy=False,
         help="统一社会信用代码: 18 characters, the last one a check digit (GB 32100-2015).")
     mall_tenant_stage = fields.Selection(
-        [("prospect", "Prospect"), ("active", "Active"), ("former", "Former")],
+        [("prospect", "Prospect"), ("active", "Active Tenant"), ("former", "Former Tenant")],
         string="Tenant Stage", index=True, tracking=True,
         help="Set on companies that rent, or may rent, from the mall.")
     mall_tenant_since = fields.Date(
@@ -89,7 +89,17 @@ class ResPartner(models.Model):
             except StdnumValidationError as exc:
                 raise ValidationError(_(
                     "%(code)s is not a valid Unified Social Credit Code: %(reason)s",
-                    code=partner.mall_uscc, reason=_uscc_reason(exc))) from exc
+                    code=partner.mall_uscc, reason=self._mall_uscc_reason(exc))) from exc
+
+    def _mall_uscc_reason(self, exc):
+        """Why python-stdnum refused a code, in the user's words."""
+        return {
+            "InvalidLength": _("it must have 18 characters."),
+            "InvalidChecksum": _("the check digit does not match."),
+            "InvalidFormat": _(
+                "it may only hold digits and capital letters (no I, O, S, V or Z)."),
+            "InvalidComponent": _("the registration authority or region code is unknown."),
+        }.get(type(exc).__name__, str(exc))
 
     def _mall_check_uscc_free(self, keys):
         """Refuse codes another partner already holds in the same company, naming that
@@ -331,13 +341,3 @@ class ResPartner(models.Model):
             user = partner.commercial_partner_id.user_id
             result[partner.id] = user if user and leasing in user.all_group_ids else fallback
         return result
-
-
-def _uscc_reason(exc):
-    name = type(exc).__name__
-    return {
-        "InvalidLength": _("it must have 18 characters."),
-        "InvalidChecksum": _("the check digit does not match."),
-        "InvalidFormat": _("it may only hold digits and capital letters (no I, O, S, V or Z)."),
-        "InvalidComponent": _("the registration authority or region code is unknown."),
-    }.get(name, str(exc))

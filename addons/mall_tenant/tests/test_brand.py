@@ -26,6 +26,6 @@ class TestBrand(TenantCase):
         brand = self.env["mall.brand"].create({"name": "禾云"})
         self.env["mall.brand.tenancy"].create(
             {"brand_id": brand.id, "partner_id": tenant.id, "date_start": "2020-01-01"})
-        with self.assertRaisesRegex(ValidationError, "already operates"):
+        with self.assertRaisesRegex(ValidationError, "已经经营品牌"):
             self.env["mall.brand.tenancy"].create(
                 {"brand_id": brand.id, "partner_id": tenant.id, "date_start": "2024-01-01"})

@@ -109,5 +109,5 @@ class TestCreditScore(TenantCase):
 
     def test_scoring_without_factors_is_refused(self):
         self.factors.write({"active": False})
-        with self.assertRaisesRegex(UserError, "credit factor"):
+        with self.assertRaisesRegex(UserError, "请先定义至少一个有权重的信用评分因素"):
             self.good.action_mall_compute_credit()

@@ -32,7 +32,7 @@ class TestLicenceRequest(TenantCase):
 
     def test_rejected_licence_leaves_the_tenant_unchanged(self):
         request = self.tenant._mall_portal_request_licence(self.scan, "执照.png", self.new_expiry)
-        with self.assertRaisesRegex(UserError, "why"):
+        with self.assertRaisesRegex(UserError, "请填写驳回原因"):
             request.action_reject()
         request.rejection_reason = "扫描件不清晰"
         request.action_reject()
@@ -42,9 +42,9 @@ class TestLicenceRequest(TenantCase):
             request.action_approve()
 
     def test_bad_files_are_refused(self):
-        with self.assertRaisesRegex(UserError, "PDF, PNG or JPEG"):
+        with self.assertRaisesRegex(UserError, "PDF、PNG 或 JPEG"):
             self.tenant._mall_portal_request_licence(self.scan, "licence.exe", False)
-        with self.assertRaisesRegex(UserError, "still be valid"):
+        with self.assertRaisesRegex(UserError, "仍在有效期内"):
             self.tenant._mall_portal_request_licence(
                 self.scan, "licence.pdf", fields.Date.context_today(self.tenant))
         self.assertFalse(self.env["mall.licence.request"].search(

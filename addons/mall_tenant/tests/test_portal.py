@@ -62,7 +62,7 @@ class TestPortalAccess(TransactionCase, PortalTenants):
         self.assertEqual(seen, mine)
 
     def test_a_tenant_cannot_edit_another_tenants_contact(self):
-        with self.assertRaisesRegex(UserError, "not one of your company"):
+        with self.assertRaisesRegex(UserError, "该联系人不属于贵公司"):
             self.tenant_a._mall_portal_save_contact(
                 self.contact_b.id, {"name": "冒名", "phone": "110"})
         self.assertEqual(self.contact_b.name, "李强")
