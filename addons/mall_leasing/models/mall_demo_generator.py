@@ -118,6 +118,7 @@ class MallDemoGenerator(models.AbstractModel):
         random generator, so the rest of the space is the same as without it."""
         rng = self._rng(ctx, "layout")
         food = {c.id for c in self.env["mall.category"].search([("code", "=", "food")])}
+        tags = self.env["mall.unit.tag"].search([], limit=20)
         geometry = shelf_layout(
             [(vals["floor_id"], vals["unit_type"], vals["gross_area"]) for vals in vals_list])
         for vals, (x, y, width, height) in zip(vals_list, geometry, strict=True):
@@ -131,6 +132,8 @@ class MallDemoGenerator(models.AbstractModel):
                 has_gas=is_food and rng.random() < 0.7,
                 has_exhaust=is_food,
             )
+            if tags and rng.random() < 0.25:
+                vals["tag_ids"] = [(6, 0, rng.sample(tags.ids, min(len(tags), rng.randint(1, 2))))]
 
     @api.model
     def _generate_rent_standards(self, ctx):
