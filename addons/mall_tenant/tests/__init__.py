@@ -3,6 +3,7 @@ from . import (
     test_credit_score,
     test_licence_reminder,
     test_licence_request,
+    test_migration,
     test_portal,
     test_res_partner,
 )
