@@ -83,3 +83,12 @@ class TestRentStandard(MallLeasingCase):
         wizard.with_context(mall_approve=True).action_apply()
         self.assertEqual(self.unit_a._rent_price_on("2027-01-01")[self.unit_a.id], 315.0)
         self.assertEqual(self.unit_b._rent_price_on("2027-01-01")[self.unit_b.id], 200.0)
+
+    def test_bulk_adjustment_refuses_units_already_adjusted_that_day(self):
+        self._standard(self.unit_a, "2026-01-01", 300.0)
+        self._standard(self.unit_a, "2027-01-01", 310.0, approve=False)
+        wizard = self.env["mall.rent.adjust.wizard"].create({
+            "mall_id": self.mall.id, "mode": "amount", "value": 10.0,
+            "date_start": "2027-01-01", "reason": "重复调租"})
+        with self.assertRaisesRegex(UserError, "1F-001"):
+            wizard.action_preview()

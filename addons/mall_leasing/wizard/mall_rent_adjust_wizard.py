@@ -64,6 +64,14 @@ class MallRentAdjustWizard(models.TransientModel):
         """Compute the new price of every matching unit and show them before applying."""
         self.ensure_one()
         units = self._units()
+        taken = self.env["mall.rent.standard"].search([
+            ("unit_id", "in", units.ids), ("date_start", "=", self.date_start),
+            ("state", "!=", "cancelled")])
+        if taken:
+            raise UserError(_(
+                "These units already have a rent standard starting on %(date)s: %(codes)s. "
+                "Leave them out or cancel those standards first.",
+                date=self.date_start, codes=", ".join(taken.unit_id.mapped("code"))))
         standards = units._rent_standard_on(self.date_start)
         lines = []
         for unit in units:
