@@ -125,10 +125,11 @@ class MallFloor(models.Model):
         except (binascii.Error, ValueError) as error:
             raise ValidationError(_("The floor plan file could not be read.")) from error
 
-    def get_floor_plan_data(self):
+    def get_floor_plan_data(self, with_svg=True):
         """Everything the floor plan client action draws for this floor, in one call: the
-        floor, its sibling floors (to switch), the legend, the SVG drawing if any and every
-        active unit (see ``mall.unit._floor_plan_values``)."""
+        floor, its sibling floors (to switch), the legend, the SVG drawing if any (``None``
+        when ``with_svg`` is false: the client refreshing the statuses keeps the drawing it
+        has) and every active unit (see ``mall.unit._floor_plan_values``)."""
         self.ensure_one()
         units = self.env["mall.unit"].search([("floor_id", "=", self.id)])
         states = self.env["mall.unit"]._fields["state"]._description_selection(self.env)
@@ -139,7 +140,8 @@ class MallFloor(models.Model):
                       "occupancy_rate": self.occupancy_rate, "unit_count": self.unit_count,
                       "leased_unit_count": self.leased_unit_count},
             "floors": [{"id": f.id, "name": f.display_name} for f in floors],
-            "svg": self._plan_svg_bytes().decode("utf-8", "replace") if self.plan_svg else "",
+            "svg": (self._plan_svg_bytes().decode("utf-8", "replace") if self.plan_svg else "")
+            if with_svg else None,
             "states": [{"key": key, "label": label, "color": STATE_COLORS[key]}
                        for key, label in states],
             "categories": [{"name": c.display_name,

@@ -44,6 +44,8 @@ class TestFloorPlan(MallLeasingCase):
     def test_svg_plan_is_accepted_and_served(self):
         self.floor.write({"plan_svg": b64(GOOD_SVG), "plan_svg_filename": "1F.svg"})
         self.assertIn('data-unit="1F-002"', self.floor.get_floor_plan_data()["svg"])
+        # the periodic refresh does not send the drawing again
+        self.assertIsNone(self.floor.get_floor_plan_data(with_svg=False)["svg"])
 
     def test_a_file_that_is_not_an_svg_is_refused_and_nothing_changes(self):
         self.floor.write({"plan_svg": b64(GOOD_SVG)})

@@ -30,7 +30,10 @@ export class FloorPlan extends Component {
         const params = this.props.action.params || {};
         const context = this.props.action.context || {};
         this.state = useState({
-            floorId: params.floor_id || context.active_id || false,
+            floorId:
+                params.floor_id ||
+                (context.active_model === "mall.floor" && context.active_id) ||
+                false,
             data: null,
             colorBy: "state",
             hover: null,
@@ -40,13 +43,13 @@ export class FloorPlan extends Component {
         onWillStart(() => this.load());
         onMounted(() => {
             this.decorateSvg();
-            this.timer = setInterval(() => this.load(), REFRESH_MS);
+            this.timer = setInterval(() => this.load({ withSvg: false }), REFRESH_MS);
         });
         onPatched(() => this.decorateSvg());
         onWillUnmount(() => clearInterval(this.timer));
     }
 
-    async load() {
+    async load({ withSvg = true } = {}) {
         let floorId = this.state.floorId;
         if (!floorId) {
             const floors = await this.orm.search("mall.floor", [], { limit: 1 });
@@ -57,9 +60,19 @@ export class FloorPlan extends Component {
             }
             this.state.floorId = floorId;
         }
-        const data = await this.orm.call("mall.floor", "get_floor_plan_data", [[floorId]]);
+        const data = await this.orm.call("mall.floor", "get_floor_plan_data", [[floorId]], {
+            with_svg: withSvg,
+        });
+        if (floorId !== this.state.floorId) {
+            return; // the user switched floors meanwhile
+        }
         this.unitsByCode = Object.fromEntries(data.units.map((u) => [u.code, u]));
-        this.svgMarkup = data.svg ? markup(data.svg) : null;
+        if (data.svg === null) {
+            // a refresh of the statuses: keep the drawing already shown
+            data.svg = this.state.data ? this.state.data.svg : "";
+        } else {
+            this.svgMarkup = data.svg ? markup(data.svg) : null;
+        }
         this.state.data = data;
     }
 
