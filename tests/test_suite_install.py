@@ -1,15 +1,15 @@
 """Each addon installs alone, with only its own dependencies, on an empty database; and all
 eight install together.
 
-An alone-install database is kept under the hash of the code it proved, so an unchanged tree is
-not installed again; the Odoo modules an addon needs outside the suite are installed once into
-a template per set of them."""
+An alone-database is kept under the hash of the code it proved, so an unchanged tree is not
+installed again. Each is built from a copy of its parent's (the addon's dependencies and nothing
+more), so a run installs each addon once."""
 import ast
-import hashlib
 import os
 
 import pytest
 from mallctl import databases, odoo_source, settings, system
+from mallctl.steps import StepFailed
 
 import odoo
 
@@ -41,14 +41,51 @@ def _installed(db, names):
     return {name: state for name, state in system.module_states(db).items() if name in names}
 
 
-def _template_for(other):
+def _empty_db():
+    """A database with only base installed, kept per Odoo version."""
     version = (odoo_source.locate() or (None, None, ""))[2]
-    key = hashlib.sha256(f"{version}|{sorted(other)}".encode()).hexdigest()[:10]
-    name = f"mall_deps_{key}"
-    if system.db_param(name, "mall_suite.deps") != key:
-        databases.install_plain(name, sorted(other))
-        databases.job(name, "mark", "mall_suite.deps", key)
+    name = "mall_alone_base"
+    if system.db_param(name, "mall_suite.odoo_version") != version:
+        databases.install_plain(name, ["base"])
+        databases.job(name, "mark", "mall_suite.odoo_version", version)
     return name
+
+
+def _parent(addon):
+    """The database to start from: the alone-database of the mall dependency that brings in
+    most of ``addon``'s own dependencies (so only ``addon`` itself remains to install), or the
+    empty database for the lowest addon. Installing on it is installing ``addon`` alone: it
+    holds nothing but what ``addon`` depends on."""
+    mall, _other = _closure(addon)
+    deps = [d for d in _manifest(addon)["depends"] if d.startswith("mall_")]
+    if not deps:
+        return _empty_db()
+    best = max(deps, key=lambda d: len(_closure(d)[0]))
+    assert _closure(best)[0] <= mall
+    return f"mall_alone_{best}"
+
+
+@pytest.fixture(scope="module")
+def alone_dbs():
+    """Build the alone-databases not cached for this code, lowest addon first, each one from
+    its parent's. Returns {addon: error} for those that failed."""
+    code_hash = os.environ.get("MALL_CODE_HASH") or settings.code_hash()
+    errors = {}
+    for addon in ADDONS:  # dependency order: parents are built first
+        db = f"mall_alone_{addon}"
+        if system.db_param(db, "mall_suite.code_hash") == code_hash:
+            continue
+        broken = [d for d in _closure(addon)[0] - {addon} if d in errors]
+        if broken:
+            errors[addon] = f"depends on {broken}, which failed"
+            continue
+        try:
+            system.copy_db(_parent(addon), db)
+            databases.odoo(db, "-i", addon, log_name=f"{db}-install")
+            databases.job(db, "mark", "mall_suite.code_hash", code_hash)
+        except StepFailed as exc:
+            errors[addon] = exc.message
+    return errors
 
 
 def test_the_manifests_form_an_acyclic_graph_of_the_suite():
@@ -64,14 +101,10 @@ def test_all_addons_installed_together():
 
 
 @pytest.mark.parametrize("addon", ADDONS)
-def test_addon_installs_alone_on_an_empty_database(addon):
-    code_hash = os.environ.get("MALL_CODE_HASH") or settings.code_hash()
-    mall, other = _closure(addon)
-    db = f"mall_alone_{addon}"
-    if system.db_param(db, "mall_suite.code_hash") != code_hash:
-        system.copy_db(_template_for(other), db)
-        databases.odoo(db, "-i", addon, log_name=f"{db}-install")
-        databases.job(db, "mark", "mall_suite.code_hash", code_hash)
-    states = _installed(db, set(ADDONS))
+def test_addon_installs_alone_on_an_empty_database(addon, alone_dbs):
+    if addon in alone_dbs:
+        pytest.fail(alone_dbs[addon])
+    mall, _other = _closure(addon)
+    states = _installed(f"mall_alone_{addon}", set(ADDONS))
     assert {a for a, s in states.items() if s == "installed"} == mall, (
         f"installing {addon} alone should install exactly {sorted(mall)}")

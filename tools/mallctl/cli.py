@@ -163,8 +163,9 @@ def cmd_shell(argv):
 
 
 def cmd_demo(argv):
+    """Generate a demo mall from scratch into a database (default: the demo database)."""
     parser = argparse.ArgumentParser(prog="./mall demo")
-    parser.add_argument("--db", default=None)
+    parser.add_argument("--db", default=settings.DEMO_DB)
     parser.add_argument("--seed", type=int, default=2026)
     parser.add_argument("--units", type=int)
     parser.add_argument("--tenants", type=int)
@@ -175,10 +176,9 @@ def cmd_demo(argv):
     for name in ("units", "tenants", "months"):
         if getattr(args, name):
             demo_args += [f"--{name}", str(getattr(args, name))]
-    if args.db:
-        settings.DEMO_DB = args.db
+    settings.DEMO_DB = args.db
+    with step(f"demo database {args.db}, generated anew"):
         system.drop_db(args.db)
-    with step(f"demo database {settings.DEMO_DB}"):
         databases.build_demo(code_hash, demo_args)
     return 0
 

@@ -60,6 +60,16 @@ def _install_fresh(db, addons):
     odoo(db, "-i", ",".join(addons), log_name=f"{db}-install")
 
 
+def _built_hash(db):
+    """The code hash ``db`` was built from, if it is usable here: a database made by another
+    checkout (same PostgreSQL, other .mall/) lacks its filestore here and is rebuilt."""
+    if not system.db_exists(db):
+        return None
+    if not os.path.isdir(os.path.join(settings.DATA_DIR, "filestore", db)):
+        return None
+    return system.db_param(db, HASH_KEY)
+
+
 def install_plain(db, modules):
     """A new database with just ``modules`` (and base) installed, nothing else."""
     system.drop_db(db)
@@ -69,7 +79,7 @@ def install_plain(db, modules):
 def build_demo(code_hash, demo_args=()):
     db = settings.DEMO_DB
     addons = settings.existing_addons()
-    built = system.db_param(db, HASH_KEY) if system.db_exists(db) else None
+    built = _built_hash(db)
     if built:
         if built == code_hash:
             info(f"database {db} is up to date")
@@ -97,7 +107,7 @@ def build_test_template(code_hash):
         if old != template:
             info(f"dropping outdated {old}")
             system.drop_db(old)
-    if system.db_exists(template) and system.db_param(template, HASH_KEY) == code_hash:
+    if _built_hash(template) == code_hash:
         info(f"{template} is cached")
     else:
         _install_fresh(template, settings.existing_addons())
