@@ -42,11 +42,11 @@ class MallLicenceRequest(models.Model):
         requests = super().create(vals_list)
         activity_type = self.env.ref("mall_tenant.mail_activity_type_licence_review")
         responsible = requests.partner_id._mall_leasing_responsibles()
-        for request in requests:
-            request.activity_schedule(
+        for user, group in requests.grouped(lambda r: responsible[r.partner_id.id]).items():
+            group.activity_schedule(
                 activity_type_id=activity_type.id,
                 summary=_("Check the renewed business licence"),
-                user_id=responsible[request.partner_id.id].id,
+                user_id=user.id,
             )
         return requests
 
