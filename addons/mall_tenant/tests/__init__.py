@@ -1,4 +1,5 @@
 from . import (
+    test_access,
     test_brand,
     test_credit_score,
     test_licence_reminder,
