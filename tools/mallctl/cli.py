@@ -4,10 +4,9 @@ import os
 import socket
 import subprocess
 import sys
-import time
 
 from . import databases, odoo_source, settings, system, venv
-from .steps import StepFailed, info, report_failure, run, step
+from .steps import StepFailed, report_failure, run, step
 
 USAGE = """usage: ./mall COMMAND [options]
 
@@ -118,10 +117,8 @@ def cmd_test(argv):
         cmd += ["-k", args.expr]
     print(f"==> tests: {' '.join(cmd[2:])}", flush=True)
     env = dict(os.environ, MALL_CODE_HASH=code_hash, PYTHONDONTWRITEBYTECODE="1")
-    start = time.monotonic()
-    code = subprocess.call(cmd, cwd=settings.ROOT, env=env)
-    info(f"tests took {time.monotonic() - start:.1f}s")
-    return code
+    # pytest's summary line (with its duration) stays the last line of the run.
+    return subprocess.call(cmd, cwd=settings.ROOT, env=env)
 
 
 def cmd_i18n(argv):
