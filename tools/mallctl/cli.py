@@ -4,10 +4,9 @@ import os
 import socket
 import subprocess
 import sys
-import time
 
 from . import databases, odoo_source, settings, system, venv
-from .steps import StepFailed, info, report_failure, run, step
+from .steps import StepFailed, report_failure, run, step
 
 USAGE = """usage: ./mall COMMAND [options]
 
@@ -68,6 +67,12 @@ def _port_in_use(port):
     return False
 
 
+def _free_port():
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
 def cmd_run(argv):
     parser = argparse.ArgumentParser(prog="./mall run")
     parser.add_argument("--port", type=int, default=settings.HTTP_PORT)
@@ -99,9 +104,13 @@ def cmd_test(argv):
     parser.add_argument("target", nargs="?", help="an addon (mall_leasing) or a test path")
     parser.add_argument("-k", dest="expr")
     args, extra = parser.parse_known_args(argv)
-    _paths, _version, code_hash = setup(for_tests=True)
+    addons_paths, _version, code_hash = setup(for_tests=True)
     with step(f"demo database {settings.DEMO_DB}"):
         databases.build_demo(code_hash)
+    # Tours need Odoo's HTTP server: a free port and a configuration of the run's own, so that
+    # two test runs on one machine (or a ./mall run) never meet on a port.
+    conf = os.path.join(settings.HOME, f"odoo-{settings.TEST_DB}.conf")
+    databases.write_conf(addons_paths, http_port=_free_port(), path=conf)
     with step("test database (all addons, cached by the code hash)"):
         databases.build_test_template(code_hash)
     if args.target:
@@ -112,16 +121,14 @@ def cmd_test(argv):
     else:
         targets = ["tests", "addons"]
     cmd = [settings.VENV_PYTHON, "-m", "pytest", "-p", "no:cacheprovider",
-           f"--odoo-config={settings.CONF}", f"--odoo-database={settings.TEST_DB}",
+           f"--odoo-config={conf}", f"--odoo-database={settings.TEST_DB}",
            "--odoo-http", *targets, *extra]
     if args.expr:
         cmd += ["-k", args.expr]
     print(f"==> tests: {' '.join(cmd[2:])}", flush=True)
     env = dict(os.environ, MALL_CODE_HASH=code_hash, PYTHONDONTWRITEBYTECODE="1")
-    start = time.monotonic()
-    code = subprocess.call(cmd, cwd=settings.ROOT, env=env)
-    info(f"tests took {time.monotonic() - start:.1f}s")
-    return code
+    # pytest's summary line (with its duration) stays the last line of the run.
+    return subprocess.call(cmd, cwd=settings.ROOT, env=env)
 
 
 def cmd_i18n(argv):

@@ -9,7 +9,7 @@ HASH_KEY = "mall_suite.code_hash"
 JOB = os.path.join(settings.ROOT, "tools", "mallctl", "odoo_job.py")
 
 
-def write_conf(addons_paths, http_port=None):
+def write_conf(addons_paths, http_port=None, path=None):
     with open(os.path.join(settings.ROOT, "odoo.conf"), encoding="utf-8") as fh:
         template = fh.read()
     text = template.format(
@@ -22,7 +22,7 @@ def write_conf(addons_paths, http_port=None):
         admin_passwd=os.environ.get("MALL_ADMIN_PASSWD", "mall-admin"),
     )
     os.makedirs(settings.HOME, exist_ok=True)
-    with open(settings.CONF, "w", encoding="utf-8") as fh:
+    with open(path or settings.CONF, "w", encoding="utf-8") as fh:
         fh.write(text)
 
 
