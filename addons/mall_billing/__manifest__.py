@@ -8,5 +8,13 @@
     "maintainers": ["mall-suite"],
     "license": "LGPL-3",
     "depends": ["mall_contract", "account", "payment", "sms"],
-    "data": ["views/menus.xml"],
+    "data": [
+        "security/ir.model.access.csv",
+        "data/mall_charge_type_data.xml",
+        "views/mall_charge_type_views.xml",
+        "views/mall_meter_views.xml",
+        "views/mall_meter_reading_views.xml",
+        "views/res_config_settings_views.xml",
+        "views/menus.xml",
+    ],
 }

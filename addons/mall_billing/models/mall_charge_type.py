@@ -1,0 +1,180 @@
+from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
+
+from odoo import _, api, fields, models
+from odoo.exceptions import ValidationError
+
+# Steps an amount can be rounded to; the fen (分) is the default of every charge.
+ROUNDING_STEPS = {"fen": Decimal("0.01"), "jiao": Decimal("0.1"), "yuan": Decimal("1")}
+
+
+def round_money(amount, step="fen"):
+    """Round half up (四舍五入) to the given step; floats are taken by their decimal text so
+    that 2.675 becomes 2.68 and not 2.67."""
+    return float(Decimal(str(amount)).quantize(ROUNDING_STEPS[step], rounding=ROUND_HALF_UP))
+
+
+class MallChargeType(models.Model):
+    """What a tenant can be billed for: rent, fees, utilities, deposits, late fees.
+
+    A charge type knows its product, its VAT, how often and when it is billed, how it is
+    rounded, the late-fee rule that applies when it is paid late, and the tax classification
+    the fapiao needs."""
+
+    _name = "mall.charge.type"
+    _description = "Charge Type"
+    _order = "sequence, id"
+
+    name = fields.Char(required=True, translate=True)
+    code = fields.Char(required=True, help="Short technical code, unique, e.g. RENT.")
+    sequence = fields.Integer(default=10)
+    active = fields.Boolean(default=True)
+    category = fields.Selection([
+        ("rent", "Rent"),
+        ("fee", "Service Fee"),
+        ("utility", "Utility"),
+        ("parking", "Parking"),
+        ("deposit", "Deposit"),
+        ("penalty", "Late Fee"),
+        ("other", "Other"),
+    ], required=True, default="other")
+    product_id = fields.Many2one(
+        "product.product", required=True, ondelete="restrict",
+        help="Service product put on the invoice line.")
+    tax_rate = fields.Float(
+        string="VAT Rate (%)", digits=(5, 2),
+        help="Rate used to find the company's sale tax when no tax is set.")
+    tax_id = fields.Many2one(
+        "account.tax", string="Sales Tax", company_dependent=True,
+        domain="[('type_tax_use', '=', 'sale')]",
+        help="Leave empty to use the company's sale tax of the VAT rate.")
+    billing_cycle = fields.Selection([
+        ("monthly", "Monthly"),
+        ("quarterly", "Quarterly"),
+        ("yearly", "Yearly"),
+        ("one_off", "One-off"),
+        ("metered", "Metered"),
+    ], required=True, default="monthly")
+    billing_timing = fields.Selection([
+        ("advance", "In Advance"),
+        ("arrears", "In Arrears"),
+    ], string="Billed", required=True, default="advance",
+        help="In advance (预收): before the period starts; in arrears (后收): after it ends.")
+    rounding = fields.Selection([
+        ("fen", "To the fen (0.01)"),
+        ("jiao", "To the jiao (0.1)"),
+        ("yuan", "To the yuan (1)"),
+    ], required=True, default="fen", help="Amounts are rounded half up (四舍五入).")
+    meter_kind = fields.Selection([
+        ("water", "Water"),
+        ("electricity", "Electricity"),
+        ("gas", "Gas"),
+    ], help="For metered charges: the kind of meter whose readings are billed.")
+    is_deposit = fields.Boolean(
+        string="Is a Deposit",
+        help="Deposits are held on a liability account until refunded; they are never revenue.")
+    deposit_account_id = fields.Many2one(
+        "account.account", string="Deposit Liability Account", company_dependent=True,
+        help="Liability account holding the deposits received; by default 2241 其他应付款.")
+    # what the fapiao (发票) needs
+    tax_classification_code = fields.Char(
+        size=19,
+        help="税收分类编码: the 19 digits of the national goods and services code.")
+    tax_classification_name = fields.Char(
+        string="Tax Classification Short Name",
+        help="简称 printed before the item name, e.g. *不动产经营租赁服务*.")
+    tax_preferential = fields.Boolean(
+        string="Preferential Tax Policy",
+        help="优惠政策: the item is taxed under a preferential policy.")
+    tax_preferential_note = fields.Char(string="Preferential Policy")
+    # late fees (滞纳金)
+    late_fee_daily_rate = fields.Float(
+        digits=(10, 6),
+        help="Share of the overdue amount charged per day, e.g. 0.0005 (万分之五).")
+    late_fee_grace_days = fields.Integer(
+        string="Grace Days", help="Days after the due date without late fee.")
+    late_fee_cap_percent = fields.Float(
+        string="Late Fee Cap (%)", digits=(5, 2),
+        help="The late fee never exceeds this share of the overdue amount; 0 means no cap.")
+
+    _code_unique = models.UniqueIndex("(code)", "The code of a charge type must be unique.")
+    _late_fee_positive = models.Constraint(
+        "CHECK(late_fee_daily_rate >= 0 AND late_fee_grace_days >= 0 "
+        "AND late_fee_cap_percent >= 0)",
+        "Late fee rate, grace days and cap cannot be negative.")
+
+    @api.constrains("tax_classification_code")
+    def _check_tax_classification_code(self):
+        for charge in self:
+            code = charge.tax_classification_code
+            if code and (len(code) != 19 or not code.isdigit()):
+                raise ValidationError(_(
+                    "The tax classification code of %(charge)s must be 19 digits.",
+                    charge=charge.name))
+
+    @api.constrains("billing_cycle", "meter_kind", "is_deposit")
+    def _check_cycle(self):
+        for charge in self:
+            if charge.billing_cycle == "metered" and not charge.meter_kind:
+                raise ValidationError(_(
+                    "The metered charge %(charge)s needs a meter kind.", charge=charge.name))
+            if charge.is_deposit and charge.billing_cycle != "one_off":
+                raise ValidationError(_(
+                    "The deposit %(charge)s must be billed one-off.", charge=charge.name))
+
+    def _round(self, amount):
+        """The amount rounded half up to this charge's step (the fen by default)."""
+        self.ensure_one()
+        return round_money(amount, self.rounding or "fen")
+
+    def _get_sale_tax(self, company=None):
+        """The sale tax of this charge for the company: the one set on the charge, else the
+        company's percent sale tax of the VAT rate (tax excluded), else an empty recordset.
+        Deposits carry no tax."""
+        self.ensure_one()
+        company = company or self.env.company
+        if self.is_deposit:
+            return self.env["account.tax"]
+        tax = self.with_company(company).tax_id
+        if tax:
+            return tax
+        if not self.tax_rate:
+            return self.env["account.tax"]
+        return self.env["account.tax"].search([
+            *self.env["account.tax"]._check_company_domain(company),
+            ("type_tax_use", "=", "sale"), ("amount_type", "=", "percent"),
+            ("amount", "=", self.tax_rate), ("price_include", "=", False),
+        ], limit=1)
+
+    def _get_deposit_account(self, company=None):
+        """The liability account holding this deposit for the company: the one set on the
+        charge, else the chart's 2241 (其他应付款), else an empty recordset."""
+        self.ensure_one()
+        company = company or self.env.company
+        account = self.with_company(company).deposit_account_id
+        if account or not self.is_deposit:
+            return account
+        return self.env["account.account"].search([
+            *self.env["account.account"]._check_company_domain(company),
+            ("code", "=like", "2241%"), ("account_type", "like", "liability"),
+        ], limit=1)
+
+    def _late_fee(self, amount, due_date, paid_date=None):
+        """Late fee (滞纳金) on ``amount`` due on ``due_date`` and paid on ``paid_date``
+        (today when not given), exact to the fen, rounded half up.
+
+        Paid within the grace days: no fee. Later: the daily rate runs from the day after the
+        grace period ends to the payment day, capped at the cap percentage of the amount."""
+        self.ensure_one()
+        paid_date = fields.Date.to_date(paid_date) or fields.Date.context_today(self)
+        due_date = fields.Date.to_date(due_date)
+        if not isinstance(due_date, date) or amount <= 0 or not self.late_fee_daily_rate:
+            return 0.0
+        days = (paid_date - due_date).days - self.late_fee_grace_days
+        if days <= 0:
+            return 0.0
+        base = Decimal(str(amount))
+        fee = base * Decimal(str(self.late_fee_daily_rate)) * days
+        if self.late_fee_cap_percent:
+            fee = min(fee, base * Decimal(str(self.late_fee_cap_percent)) / 100)
+        return float(fee.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP))
