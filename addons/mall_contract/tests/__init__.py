@@ -1,0 +1,8 @@
+from . import (
+    test_lease_access,
+    test_lease_lifecycle,
+    test_lease_overlap,
+    test_lease_signature,
+    test_lease_terms,
+    test_lease_workflow,
+)

@@ -1,0 +1,65 @@
+from odoo import http
+from odoo.addons.portal.controllers.portal import CustomerPortal
+from odoo.exceptions import AccessError, MissingError
+from odoo.http import content_disposition, request
+
+
+class LeasePortal(CustomerPortal):
+    """The tenant's leases in the portal. Record rules restrict a portal user to the leases of
+    their own company; the routes only read through them."""
+
+    def _prepare_home_portal_values(self, counters):
+        values = super()._prepare_home_portal_values(counters)
+        if "lease_count" in counters:
+            Lease = request.env["mall.lease"]
+            values["lease_count"] = Lease.search_count(
+                self._mall_lease_domain()) if Lease.has_access("read") else 0
+        return values
+
+    def _mall_lease_domain(self):
+        # Drafts and leases under internal approval are the mall's business, not yet the
+        # tenant's.
+        return [("state", "not in", ("draft", "submitted"))]
+
+    @http.route("/my/leases", type="http", auth="user", website=True)
+    def portal_my_leases(self, **kw):
+        values = self._prepare_portal_layout_values()
+        leases = request.env["mall.lease"].search(self._mall_lease_domain())
+        values.update(leases=leases, page_name="mall_leases")
+        return request.render("mall_contract.portal_my_leases", values)
+
+    @http.route("/my/leases/<int:lease_id>", type="http", auth="user", website=True)
+    def portal_my_lease(self, lease_id, access_token=None, **kw):
+        try:
+            lease_sudo = self._document_check_access("mall.lease", lease_id, access_token)
+        except (AccessError, MissingError):
+            return request.redirect("/my")
+        if lease_sudo.state in ("draft", "submitted"):
+            return request.redirect("/my")
+        values = self._prepare_portal_layout_values()
+        partner = request.env.user.partner_id
+        signer = lease_sudo.tenant_signer_id
+        values.update(
+            lease=lease_sudo, page_name="mall_lease",
+            sign_url=signer.access_url if lease_sudo.state == "signing" and signer
+            and not signer.signed_on and signer.partner_id == partner else False,
+        )
+        return request.render("mall_contract.portal_my_lease", values)
+
+    @http.route("/my/leases/<int:lease_id>/contract", type="http", auth="user", website=True)
+    def portal_my_lease_contract(self, lease_id, access_token=None, **kw):
+        try:
+            lease_sudo = self._document_check_access("mall.lease", lease_id, access_token)
+        except (AccessError, MissingError):
+            return request.redirect("/my")
+        if lease_sudo.signed_pdf_id:
+            return request.env["ir.binary"]._get_stream_from(
+                lease_sudo.signed_pdf_id).get_response(as_attachment=True)
+        if lease_sudo.state in ("draft", "submitted"):
+            return request.redirect("/my")
+        pdf = lease_sudo._render_contract_pdf()
+        return request.make_response(pdf, headers=[
+            ("Content-Type", "application/pdf"),
+            ("Content-Length", len(pdf)),
+            ("Content-Disposition", content_disposition(f"{lease_sudo.name}.pdf")),
+        ])

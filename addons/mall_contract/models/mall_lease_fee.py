@@ -1,0 +1,34 @@
+from odoo import _, api, fields, models
+from odoo.exceptions import ValidationError
+
+FEE_TYPES = [
+    ("property", "Property Management Fee"),
+    ("marketing", "Marketing Fee"),
+    ("air_conditioning", "Air-conditioning Fee"),
+    ("other", "Other Fee"),
+]
+
+
+class MallLeaseFee(models.Model):
+    """A fee charged with the rent (物业费, 推广费, 空调费 ...), per m² of leasable area per
+    month, billed on its own cycle."""
+
+    _name = "mall.lease.fee"
+    _description = "Lease Fee"
+    _order = "lease_id, sequence, id"
+
+    lease_id = fields.Many2one("mall.lease", required=True, index=True, ondelete="cascade")
+    sequence = fields.Integer(default=10)
+    currency_id = fields.Many2one(related="lease_id.currency_id")
+    fee_type = fields.Selection(FEE_TYPES, required=True, default="property")
+    name = fields.Char(string="Description")
+    price = fields.Monetary(string="Price (CNY/m²/month)", required=True)
+    billing_cycle = fields.Selection(
+        [("monthly", "Monthly"), ("quarterly", "Quarterly"), ("semiannual", "Half-yearly"),
+         ("yearly", "Yearly")], required=True, default="monthly")
+
+    @api.constrains("price")
+    def _check_price(self):
+        for fee in self:
+            if fee.price < 0:
+                raise ValidationError(_("A fee price cannot be negative."))

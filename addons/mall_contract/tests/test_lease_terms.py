@@ -1,0 +1,73 @@
+from datetime import date
+
+from odoo.exceptions import UserError, ValidationError
+from odoo.tests import tagged
+
+from .common import MallLeaseCase
+
+
+@tagged("post_install", "-at_install")
+class TestLeaseTerms(MallLeaseCase):
+    def test_several_units_at_several_prices_add_up(self):
+        lease = self._lease(units=self.unit_a | self.unit_b)
+        lease.line_ids[1].price = 200.0
+        self.assertEqual(lease.total_area, 200.0)
+        self.assertEqual(lease.monthly_rent, 100 * 300 + 100 * 200)
+        self.assertIn("2026-01", lease.schedule_preview)
+
+    def test_end_before_start_is_refused(self):
+        with self.assertRaisesRegex(ValidationError, "不能早于开始日期"):
+            self._lease(start=date(2026, 5, 1), end=date(2026, 4, 1))
+
+    def test_rent_free_outside_the_term_is_refused(self):
+        lease = self._lease()
+        with self.assertRaisesRegex(ValidationError, "超出了租期"):
+            lease.rent_free_ids = [(0, 0, {"date_from": date(2025, 12, 1),
+                                           "date_to": date(2026, 1, 31)})]
+
+    def test_rent_free_months_cost_nothing(self):
+        lease = self._lease(end=date(2026, 12, 31), price=100.0)
+        full = lease.total_rent
+        lease.rent_free_ids = [(0, 0, {"date_from": date(2026, 1, 1),
+                                       "date_to": date(2026, 3, 31)})]
+        self.assertAlmostEqual(lease.total_rent, full - 3 * 100 * 100.0, places=2)
+
+    def test_unit_of_another_mall_is_refused(self):
+        other_mall = self.env["mall.mall"].create({"name": "别的广场", "code": "OTH"})
+        floor = self.env["mall.floor"].create({"name": "1F", "level": 1,
+                                               "mall_id": other_mall.id})
+        foreign = self._make_unit("X-1", mall=other_mall, floor=floor)
+        with self.assertRaisesRegex(ValidationError, "不属于合同所在项目"):
+            self._lease(units=foreign)
+
+    def test_negative_price_is_refused(self):
+        with self.assertRaisesRegex(ValidationError, "不能为负数"):
+            self._lease(price=-5.0)
+
+    def test_placeholders_are_filled_and_escaped(self):
+        self.tenant.name = "星光<script>"
+        body = self._lease()._render_body()
+        self.assertIn("星光&lt;script&gt;", body)
+        self.assertNotIn("{{tenant}}", body)
+
+    def test_terms_are_frozen_after_submission(self):
+        lease = self._lease()
+        lease.with_user(self.clerk).action_submit()
+        with self.assertRaisesRegex(UserError, "补充协议"):
+            lease.date_end = date(2029, 12, 31)
+        with self.assertRaisesRegex(UserError, "补充协议"):
+            lease.line_ids.price = 1.0
+
+    def test_charge_lines_give_billing_rent_and_fees_per_month(self):
+        lease = self._lease(end=date(2026, 12, 31), price=100.0, fee_ids=[
+            (0, 0, {"fee_type": "property", "price": 20.0, "billing_cycle": "quarterly"})])
+        charges = lease._get_charge_lines(date(2026, 2, 1), date(2026, 2, 28))
+        by_charge = {c["charge"]: c for c in charges}
+        self.assertEqual(float(by_charge["rent"]["amount"]), 10000.0)
+        self.assertEqual(float(by_charge["property"]["amount"]), 2000.0)
+        self.assertEqual(by_charge["property"]["billing_cycle"], "quarterly")
+
+    def test_turnover_rent_modes(self):
+        lease = self._lease(rent_mode="higher", turnover_rate=10.0)
+        self.assertEqual(float(lease._turnover_rent(100000, fixed_rent=5000)), 10000.0)
+        self.assertEqual(float(lease._turnover_rent(10000, fixed_rent=5000)), 5000.0)

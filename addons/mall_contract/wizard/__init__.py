@@ -1,0 +1,1 @@
+from . import mall_lease_reject_wizard, mall_lease_renew_wizard, mall_lease_terminate_wizard
