@@ -8,5 +8,11 @@
     "maintainers": ["mall-suite"],
     "license": "LGPL-3",
     "depends": ["mall_billing"],
-    "data": ["views/menus.xml"],
+    "data": [
+        "security/ir.model.access.csv",
+        "data/mall_fapiao_data.xml",
+        "views/mall_fapiao_views.xml",
+        "views/account_move_views.xml",
+        "views/menus.xml",
+    ],
 }
