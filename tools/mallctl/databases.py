@@ -111,6 +111,7 @@ def build_test_template(code_hash):
         info(f"{template} is cached")
     else:
         _install_fresh(template, settings.existing_addons())
+        job(template, "assets")
         job(template, "mark", HASH_KEY, code_hash)
     info(f"copying {template} to {settings.TEST_DB}")
     system.copy_db(template, settings.TEST_DB)

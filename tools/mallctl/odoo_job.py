@@ -4,10 +4,12 @@
     python odoo_job.py -c CONF -d DB demo [--seed ..]  generate the demo mall
     python odoo_job.py -c CONF -d DB chinese           every user and contact in zh_CN only
     python odoo_job.py -c CONF -d DB mark KEY VALUE    remember a value (e.g. the code hash)
+    python odoo_job.py -c CONF -d DB assets            build the web asset bundles
 """
 import argparse
 import json
 import logging
+import warnings
 
 import odoo
 from odoo.modules.registry import Registry
@@ -45,6 +47,19 @@ def chinese(env, _args):
     env["res.lang"].with_context(active_test=False).search([("code", "=", "en_US")]).active = False
 
 
+BUNDLES = ("web.assets_web", "web.assets_backend_lazy", "web.assets_frontend",
+           "web.assets_frontend_lazy", "web.assets_tests", "web.report_assets_common")
+
+
+def assets(env, _args):
+    """Build the asset bundles once, right after install: otherwise the first page that needs
+    one builds it inside a request, and a test's browser may meet that request half done."""
+    for name in BUNDLES:
+        bundle = env["ir.qweb"]._get_asset_bundle(name)
+        bundle.js()
+        bundle.css()
+
+
 def demo(env, args):
     summary = env["mall.demo.generator"].generate(
         seed=args.seed, units=args.units, tenants=args.tenants, months=args.months)
@@ -62,6 +77,7 @@ def main():
     sub = parser.add_subparsers(dest="job", required=True)
     sub.add_parser("prepare")
     sub.add_parser("chinese")
+    sub.add_parser("assets")
     demo_p = sub.add_parser("demo")
     demo_p.add_argument("--seed", type=int, default=2026)
     demo_p.add_argument("--units", type=int, default=None)
@@ -71,11 +87,15 @@ def main():
     mark_p.add_argument("key")
     mark_p.add_argument("value")
     args = parser.parse_args()
+    # Odoo's pinned Werkzeug warns on every URL it parses; nothing a user can act on.
+    warnings.filterwarnings("ignore", category=DeprecationWarning)
     odoo.tools.config.parse_config(["-c", args.conf, "-d", args.db, "--log-level=warn"])
     registry = Registry(args.db)
     with registry.cursor() as cr:
         env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, {"lang": "zh_CN"})
-        {"prepare": prepare, "chinese": chinese, "demo": demo, "mark": mark}[args.job](env, args)
+        jobs = {"prepare": prepare, "chinese": chinese, "demo": demo, "mark": mark,
+                "assets": assets}
+        jobs[args.job](env, args)
         env.flush_all()
 
 
