@@ -1,1 +1,1 @@
-from . import test_fapiao, test_fapiao_amounts, test_nuonuo_adapter
+from . import test_fapiao, test_fapiao_amounts, test_fapiao_callback, test_nuonuo_adapter

@@ -205,6 +205,6 @@ class TestFapiao(SimulatorMixin, TransactionCase):
         with self.assertRaises(UserError):
             move.action_mall_request_fapiao()
 
-    def test_callback_with_a_wrong_secret_is_refused(self):
+    def test_callback_url_carries_the_company_secret(self):
         self.company.sudo().mall_fapiao_callback_secret = "s3cret"
         self.assertIn("/mall_einvoice/callback/", self.company._mall_fapiao_callback_url())
