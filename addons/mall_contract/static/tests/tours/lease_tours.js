@@ -34,7 +34,16 @@ registry.category("web_tour.tours").add("mall_contract_clerk_tour", {
     steps: () => [
         { content: "The lease form opens", trigger: ".o_form_view .o_field_widget[name=tenant_id]" },
         ...pick("tenant_id", "星光餐饮"),
-        ...pick("template_id", "Standard", "Standard Lease"),
+        {
+            content: "Open the templates of this lease type",
+            trigger: ".o_field_widget[name=template_id] input",
+            run: "click",
+        },
+        {
+            content: "Choose the first template offered",
+            trigger: ".o_field_widget[name=template_id] .o-autocomplete--dropdown-item:first a",
+            run: "click",
+        },
         setDate("date_start", day(-5)),
         setDate("date_end", day(725)),
         setDate("date_handover", day(-5)),
@@ -51,7 +60,7 @@ registry.category("web_tour.tours").add("mall_contract_clerk_tour", {
             run: "edit 300",
         },
         { content: "Save", trigger: ".o_form_button_save", run: "click" },
-        { content: "Saved", trigger: ".o_form_saved" },
+        { content: "Saved under its lease number", trigger: ".o_breadcrumb:contains(HT)" },
         { content: "Submit for approval", trigger: "button[name=action_submit]", run: "click" },
         {
             content: "The lease waits for approval",
