@@ -6,7 +6,7 @@ import subprocess
 import sys
 
 from . import databases, odoo_source, settings, system, venv
-from .steps import StepFailed, report_failure, run, step
+from .steps import StepFailed, info, report_failure, run, step
 
 USAGE = """usage: ./mall COMMAND [options]
 
@@ -85,6 +85,7 @@ def cmd_run(argv):
     with step(f"demo database {settings.DEMO_DB}"):
         databases.build_demo(code_hash)
     databases.write_conf(addons_paths, http_port=args.port)
+    simulator = _start_fapiao_simulator()
     url = f"http://localhost:{args.port}"
     print(f"\nMall Suite serves {url}  (database {settings.DEMO_DB}; Ctrl-C stops)")
     print("demo logins (login / password):")
@@ -97,6 +98,31 @@ def cmd_run(argv):
         return subprocess.call(cmd)
     except KeyboardInterrupt:
         return 0
+    finally:
+        if simulator:
+            simulator.terminate()
+
+
+def _start_fapiao_simulator():
+    """The demo issues 数电发票 through the local 诺诺 simulator (its own process, the real
+    protocol); the demo company is pointed at it."""
+    script = os.path.join(settings.ADDONS, "mall_einvoice", "tools", "nuonuo_simulator.py")
+    if not os.path.exists(script):
+        return None
+    with step("fapiao simulator (诺诺 protocol, local)"):
+        proc = subprocess.Popen(
+            [settings.VENV_PYTHON, script, "--port", "0", "--app-key", "SIMKEY",
+             "--app-secret", "SIMSECRET", "--delay", "2"],
+            stdout=subprocess.PIPE, text=True)
+        line = proc.stdout.readline().strip()
+        if not line.startswith("READY"):
+            proc.terminate()
+            raise StepFailed(f"the simulator did not start: {line!r}",
+                             f"run it by hand to see why: python3 {script} --port 0")
+        sim_url = f"http://127.0.0.1:{line.split()[1]}"
+        databases.job(settings.DEMO_DB, "fapiao-simulator", sim_url)
+        info(f"listening on {sim_url}")
+    return proc
 
 
 def cmd_test(argv):

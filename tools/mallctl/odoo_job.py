@@ -66,6 +66,14 @@ def demo(env, args):
     print("MALL_DEMO " + json.dumps(summary, ensure_ascii=False), flush=True)
 
 
+def fapiao_simulator(env, args):
+    """Point the demo companies at the local 诺诺 simulator that ./mall run started."""
+    companies = env["res.company"].search([])
+    if "mall_fapiao_url" in companies._fields:
+        companies.write({"mall_fapiao_url": args.url, "mall_fapiao_app_key": "SIMKEY",
+                         "mall_fapiao_app_secret": "SIMSECRET"})
+
+
 def mark(env, args):
     env["ir.config_parameter"].sudo().set_param(args.key, args.value)
 
@@ -83,6 +91,8 @@ def main():
     demo_p.add_argument("--units", type=int, default=None)
     demo_p.add_argument("--tenants", type=int, default=None)
     demo_p.add_argument("--months", type=int, default=None)
+    sim_p = sub.add_parser("fapiao-simulator")
+    sim_p.add_argument("url")
     mark_p = sub.add_parser("mark")
     mark_p.add_argument("key")
     mark_p.add_argument("value")
@@ -94,7 +104,7 @@ def main():
     with registry.cursor() as cr:
         env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, {"lang": "zh_CN"})
         jobs = {"prepare": prepare, "chinese": chinese, "demo": demo, "mark": mark,
-                "assets": assets}
+                "assets": assets, "fapiao-simulator": fapiao_simulator}
         jobs[args.job](env, args)
         env.flush_all()
 
