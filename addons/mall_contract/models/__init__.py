@@ -1,3 +1,5 @@
+# The mixin first: the lease line and rent-free models inherit it.
+from . import mall_lease_term_mixin
 from . import (
     ir_attachment,
     mall_credit_factor,

@@ -15,6 +15,8 @@ class MallLeaseLine(models.Model):
     onto the line so that PostgreSQL can refuse overlapping leases on a unit by itself."""
 
     _name = "mall.lease.line"
+    _inherit = ["mall.lease.term.mixin"]
+    _lease_term_fields = LINE_TERM_FIELDS
     _description = "Lease Unit"
     _order = "lease_id, sequence, id"
 
@@ -162,19 +164,8 @@ class MallLeaseLine(models.Model):
     def create(self, vals_list):
         for vals in vals_list:
             self._check_price_vals(vals)
-        leases = self.env["mall.lease"].browse(
-            [vals["lease_id"] for vals in vals_list if vals.get("lease_id")])
-        if not self.env.context.get("mall_lease_amend"):
-            leases._check_terms_editable()
         return super().create(vals_list)
 
     def write(self, vals):
         self._check_price_vals(vals)
-        if LINE_TERM_FIELDS & set(vals) and not self.env.context.get("mall_lease_amend"):
-            self.lease_id._check_terms_editable()
         return super().write(vals)
-
-    @api.ondelete(at_uninstall=False)
-    def _unlink_only_draft_terms(self):
-        if not self.env.context.get("mall_lease_amend"):
-            self.lease_id._check_terms_editable()

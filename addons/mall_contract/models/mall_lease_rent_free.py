@@ -7,6 +7,7 @@ class MallLeaseRentFree(models.Model):
     its days; fees usually still are."""
 
     _name = "mall.lease.rent.free"
+    _inherit = ["mall.lease.term.mixin"]
     _description = "Rent-free Period"
     _order = "lease_id, date_from"
 
@@ -34,19 +35,3 @@ class MallLeaseRentFree(models.Model):
                     "%(term_start)s – %(term_end)s.", start=period.date_from, end=period.date_to,
                     term_start=lease.date_start, term_end=lease.date_end))
 
-    @api.model_create_multi
-    def create(self, vals_list):
-        if not self.env.context.get("mall_lease_amend"):
-            self.env["mall.lease"].browse(
-                [v["lease_id"] for v in vals_list if v.get("lease_id")])._check_terms_editable()
-        return super().create(vals_list)
-
-    def write(self, vals):
-        if not self.env.context.get("mall_lease_amend"):
-            self.lease_id._check_terms_editable()
-        return super().write(vals)
-
-    @api.ondelete(at_uninstall=False)
-    def _unlink_only_draft_terms(self):
-        if not self.env.context.get("mall_lease_amend"):
-            self.lease_id._check_terms_editable()
