@@ -1,7 +1,10 @@
 from . import (
+    account_move,
     mall_charge_type,
     mall_demo_generator,
+    mall_lease,
     mall_meter,
     mall_meter_reading,
+    mall_receivable,
     res_config_settings,
 )
