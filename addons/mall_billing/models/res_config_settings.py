@@ -7,3 +7,7 @@ class ResConfigSettings(models.TransientModel):
     mall_meter_api_token = fields.Char(
         string="Meter Reading API Token", config_parameter="mall_billing.meter_api_token",
         help="Bearer token of the collection systems posting to /mall/api/meter_readings.")
+    mall_billing_start_date = fields.Date(
+        related="company_id.mall_billing_start_date", readonly=False)
+    mall_billing_separate_rent = fields.Boolean(
+        related="company_id.mall_billing_separate_rent", readonly=False)
