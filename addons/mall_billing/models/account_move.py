@@ -12,6 +12,19 @@ class AccountMove(models.Model):
         "mall.billing.run", string="Billing Run", index="btree_not_null", readonly=True,
         copy=False)
 
+    def _get_last_sequence(self, relaxed=False, with_prefix=None):
+        # The billing run posts hundreds of invoices of one journal and date at once: the
+        # last number is looked up once per batch. Stale values are harmless here: once the
+        # first number is locked, the sequence mixin increments its own per-transaction
+        # counter and only takes the format from this value.
+        cache = self.env.context.get("mall_sequence_cache")
+        if cache is None:
+            return super()._get_last_sequence(relaxed=relaxed, with_prefix=with_prefix)
+        key = (self.journal_id.id, self.date, self.move_type, relaxed, with_prefix)
+        if key not in cache:
+            cache[key] = super()._get_last_sequence(relaxed=relaxed, with_prefix=with_prefix)
+        return cache[key]
+
     def _mall_release_receivables(self):
         """A cancelled or deleted invoice gives its receivables back to the schedule: the next
         billing run bills them again."""

@@ -20,30 +20,35 @@ class MallDemoGenerator(models.AbstractModel):
 
     @api.model
     def _generate_billing(self, ctx):
-        """The demo mall went live on billing at the start of last month: the leases' schedule
-        from then on, last month billed (its meter readings too), about three in four of its
-        invoices paid; this month is left for finance to bill."""
+        """The demo mall went live on billing two months ago: the leases' schedule from then
+        on, the two past months billed (meter readings too); the first month paid but for a
+        few tenants in arrears, about two thirds of last month paid; this month is left for
+        finance to bill."""
         leases = ctx["records"].get("leases")
         if not leases:
             return
         rng = self._rng(ctx, "billing")
         today = fields.Date.context_today(self)
-        last_month = today.replace(day=1) - relativedelta(months=1)
-        self.env.company.mall_billing_start_date = last_month
+        first = today.replace(day=1) - relativedelta(months=2)
+        self.env.company.mall_billing_start_date = first
         leases._sync_receivables()
-        run = self.env["mall.billing.run"].with_context(
-            tracking_disable=True, mall_billing_cache={}).create({"period": last_month})
-        run.action_preview()
-        run.state = "running"
-        run._execute()
-        moves = run.move_ids.filtered(lambda m: rng.random() < 0.75)
-        if moves:
-            self.env["account.payment.register"].with_context(
-                active_model="account.move", active_ids=moves.ids).create(
-                {"group_payment": False, "payment_date": last_month + relativedelta(days=8)}
-            )._create_payments()
-        ctx["summary"].update(receivables=len(leases.receivable_ids),
-                              invoices=len(run.move_ids), invoices_paid=len(moves))
+        Run = self.env["mall.billing.run"].with_context(tracking_disable=True)
+        paid, invoices = self.env["account.move"], 0
+        for month, share in ((first, 0.9), (first + relativedelta(months=1), 0.65)):
+            run = Run.create({"period": month})
+            run.action_preview()
+            run.state = "running"
+            run._execute()
+            invoices += len(run.move_ids)
+            paid |= run.move_ids.filtered(lambda m, share=share: rng.random() < share)
+            paid_on = month + relativedelta(days=rng.randint(3, 12))
+            to_pay = run.move_ids & paid
+            if to_pay:
+                self.env["account.payment.register"].with_context(
+                    active_model="account.move", active_ids=to_pay.ids).create(
+                    {"group_payment": True, "payment_date": paid_on})._create_payments()
+        ctx["summary"].update(receivables=len(leases.receivable_ids), invoices=invoices,
+                              invoices_paid=len(paid))
 
     @api.model
     def _generate_meters(self, ctx):

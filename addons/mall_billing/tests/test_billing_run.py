@@ -1,3 +1,5 @@
+from freezegun import freeze_time
+
 from odoo.exceptions import AccessError
 
 from .common import ReceivableCase
@@ -137,3 +139,47 @@ class TestBillingRun(ReceivableCase):
         clerk = self._make_user("billing_clerk2", ["mall_leasing.group_leasing_user"])
         with self.assertRaises(AccessError):
             self.env["mall.billing.run"].with_user(clerk).search([])
+
+    def test_prepared_journal_items_equal_those_of_the_standard_path(self):
+        lease = self._lease(start="2026-03-01", end="2026-03-31", price=123.45, fees=[
+            ("property", 28.33, "monthly"), ("marketing", 5.55, "monthly"),
+            ("air_conditioning", 7.77, "monthly")])
+        self.env.company.mall_billing_separate_rent = False
+        run = self._run()
+        receivables = lease.receivable_ids
+        due = receivables[0].due_date
+        fast = run._create_invoices([(lease, due, receivables)])
+        standard = self.env["account.move"].create(
+            run._prepare_invoice_vals(lease, due, receivables))
+        standard.action_post()
+
+        def items(move):
+            return sorted(
+                (line.display_type, line.account_id.id, line.balance, line.amount_currency,
+                 line.tax_repartition_line_id.id, line.tax_base_amount, tuple(line.tax_ids.ids),
+                 tuple(line.tax_tag_ids.ids), line.partner_id.id, line.date_maturity or False,
+                 line.product_id.id, line.price_unit, line.debit, line.credit,
+                 line.name if line.display_type != "payment_term" else line.name == move.name,
+                 line.amount_residual, len(line.analytic_line_ids))
+                for line in move.line_ids)
+
+        self.assertEqual(items(fast), items(standard))
+        self.assertEqual((fast.amount_untaxed, fast.amount_tax, fast.amount_total),
+                         (standard.amount_untaxed, standard.amount_tax, standard.amount_total))
+        self.assertEqual(fast.amount_total, sum(receivables.mapped("amount")))
+        self.assertEqual(fast.state, "posted")
+        self.assertEqual(fast.amount_residual, fast.amount_total)
+
+    def test_scheduled_action_bills_the_month_once_and_resumes_stopped_runs(self):
+        self._lease(start="2026-01-01")
+        stopped = self._run(period="2026-01-01")
+        stopped.action_preview()
+        stopped.state = "running"
+        with freeze_time("2026-02-02"):
+            self.env["mall.billing.run"]._cron_bill(commit=False)
+            self.env["mall.billing.run"]._cron_bill(commit=False)
+        automatic = self.env["mall.billing.run"].search([("automatic", "=", True)])
+        self.assertEqual((len(automatic), str(automatic.period), automatic.state),
+                         (1, "2026-02-01", "done"))
+        self.assertEqual(stopped.state, "done")
+        self.assertEqual(len((stopped | automatic).move_ids), 2)  # January, February

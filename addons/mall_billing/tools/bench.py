@@ -24,7 +24,7 @@ def prepare(env, leases=2000):
         {"name": f"{n}F", "level": n, "mall_id": mall.id} for n in range(1, 11)])
     units = env["mall.unit"].create([{
         "code": f"B-{i:05d}", "mall_id": mall.id, "floor_id": floors[i % 10].id,
-        "gross_area": 120.0, "leasable_area": 80.0 + i % 50, "usable_area": 90.0,
+        "gross_area": 200.0, "leasable_area": 80.0 + i % 50, "usable_area": 90.0,
     } for i in range(leases)])
     tenants = env["res.partner"].create([
         {"name": f"基准商户{i:05d}有限公司", "is_company": True} for i in range(leases)])
