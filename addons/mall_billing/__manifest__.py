@@ -7,8 +7,11 @@
     "author": "Mall Suite",
     "maintainers": ["mall-suite"],
     "license": "LGPL-3",
-    "depends": ["mall_contract", "account", "payment", "sms"],
+    "depends": [
+        "mall_contract", "account", "payment", "sms", "account_payment", "payment_demo",
+    ],
     "data": [
+        "security/mall_billing_payment_security.xml",
         "security/ir.model.access.csv",
         "data/mall_charge_type_data.xml",
         "views/mall_charge_type_views.xml",
@@ -16,5 +19,21 @@
         "views/mall_meter_reading_views.xml",
         "views/res_config_settings_views.xml",
         "views/menus.xml",
+        "data/mall_billing_payment_data.xml",
+        "report/mall_deposit_ledger_views.xml",
+        "report/mall_receivable_report_views.xml",
+        "report/mall_arrears_aging_report_views.xml",
+        "report/mall_rent_roll_report_views.xml",
+        "wizard/mall_deposit_offset_wizard_views.xml",
+        "wizard/mall_deposit_refund_wizard_views.xml",
+        "wizard/mall_lease_terminate_wizard_views.xml",
+        "wizard/mall_finance_export_wizard_views.xml",
+        "views/mall_lease_deposit_views.xml",
+        "views/mall_billing_payment_menus.xml",
     ],
+    "assets": {
+        "web.assets_tests": [
+            "mall_billing/static/tests/tours/portal_payment_tour.js",
+        ],
+    },
 }

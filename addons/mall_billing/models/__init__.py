@@ -1,7 +1,9 @@
 from . import (
     account_move,
     mall_charge_type,
+    mall_credit_factor,
     mall_demo_generator,
+    mall_finance_export,
     mall_lease,
     mall_meter,
     mall_meter_reading,
