@@ -1,7 +1,7 @@
 {
     "name": "Mall Billing",
     "summary": "Charges, receivable schedule, billing run, notices, late fees and deposits",
-    "version": "19.0.1.0.0",
+    "version": "19.0.1.1.0",
     "category": "Mall Management/Billing",
     "website": "https://github.com/mall-suite/mall-suite",
     "author": "Mall Suite",
@@ -11,13 +11,17 @@
         "mall_contract", "account", "payment", "sms", "account_payment", "payment_demo",
     ],
     "data": [
+        "security/mall_billing_security.xml",
         "security/mall_billing_payment_security.xml",
         "security/ir.model.access.csv",
         "data/mall_charge_type_data.xml",
+        "data/mall_billing_cron.xml",
         "views/mall_charge_type_views.xml",
         "views/mall_meter_views.xml",
         "views/mall_meter_reading_views.xml",
         "views/res_config_settings_views.xml",
+        "views/mall_receivable_views.xml",
+        "views/mall_billing_run_views.xml",
         "views/menus.xml",
         "data/mall_billing_payment_data.xml",
         "report/mall_deposit_ledger_views.xml",
@@ -32,8 +36,6 @@
         "views/mall_billing_payment_menus.xml",
     ],
     "assets": {
-        "web.assets_tests": [
-            "mall_billing/static/tests/tours/portal_payment_tour.js",
-        ],
+        "web.assets_tests": ["mall_billing/static/tests/tours/*.js"],
     },
 }

@@ -5,6 +5,7 @@
     python odoo_job.py -c CONF -d DB chinese           every user and contact in zh_CN only
     python odoo_job.py -c CONF -d DB mark KEY VALUE    remember a value (e.g. the code hash)
     python odoo_job.py -c CONF -d DB assets            build the web asset bundles
+    python odoo_job.py -c CONF -d DB bench ADDON FUNC [JSON]  a benchmark step (tools/bench.py)
 """
 import argparse
 import json
@@ -74,6 +75,20 @@ def fapiao_simulator(env, args):
                          "mall_fapiao_app_secret": "SIMSECRET"})
 
 
+def bench(env, args):
+    """A benchmark's Odoo side: odoo.addons.<addon>.tools.bench.<function>(env, **params);
+    prints its result with the peak memory of this process."""
+    import importlib
+    import resource
+
+    module = importlib.import_module(f"odoo.addons.{args.addon}.tools.bench")
+    result = getattr(module, args.function)(env, **json.loads(args.params or "{}"))
+    env.cr.commit()
+    result = dict(result or {}, peak_rss_mb=resource.getrusage(
+        resource.RUSAGE_SELF).ru_maxrss / 1024.0)
+    print("MALL_BENCH " + json.dumps(result), flush=True)
+
+
 def mark(env, args):
     env["ir.config_parameter"].sudo().set_param(args.key, args.value)
 
@@ -93,6 +108,10 @@ def main():
     demo_p.add_argument("--months", type=int, default=None)
     sim_p = sub.add_parser("fapiao-simulator")
     sim_p.add_argument("url")
+    bench_p = sub.add_parser("bench")
+    bench_p.add_argument("addon")
+    bench_p.add_argument("function")
+    bench_p.add_argument("params", nargs="?")
     mark_p = sub.add_parser("mark")
     mark_p.add_argument("key")
     mark_p.add_argument("value")
@@ -104,7 +123,7 @@ def main():
     with registry.cursor() as cr:
         env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, {"lang": "zh_CN"})
         jobs = {"prepare": prepare, "chinese": chinese, "demo": demo, "mark": mark,
-                "assets": assets, "fapiao-simulator": fapiao_simulator}
+                "assets": assets, "fapiao-simulator": fapiao_simulator, "bench": bench}
         jobs[args.job](env, args)
         env.flush_all()
 

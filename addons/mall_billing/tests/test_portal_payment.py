@@ -31,6 +31,12 @@ class TestPortalPayment(LeaseInvoiceMixin, HttpCase):
         self.assertNotEqual(response.status_code, 200)
 
     def test_a_tenant_pays_a_bill_with_the_payment_provider(self):
+        receivable = self.env["mall.receivable"].create({
+            "lease_id": self.lease.id, "partner_id": self.tenant.id,
+            "charge_type_id": self.env.ref("mall_billing.charge_type_rent").id,
+            "period_start": "2026-01-01", "period_end": "2026-01-31", "due_date": "2026-01-05",
+            "amount": self.bill.amount_total, "move_id": self.bill.id})
+        self.assertEqual(receivable.state, "invoiced")
         self.authenticate("ptl_tenant", "ptl_tenant-pw1")
         processing = self.make_jsonrpc_request(f"/invoice/transaction/{self.bill.id}", {
             "provider_id": self.provider.id,
@@ -49,6 +55,7 @@ class TestPortalPayment(LeaseInvoiceMixin, HttpCase):
         tx._post_process()
         self.assertIn(self.bill.payment_state, ("paid", "in_payment"))
         self.assertEqual(tx.payment_id.partner_id, self.tenant)
+        self.assertEqual(receivable.state, "paid")
         self.assertEqual(self.other_bill.payment_state, "not_paid")
 
     def test_portal_payment_tour(self):
