@@ -74,6 +74,16 @@ def fapiao_simulator(env, args):
                          "mall_fapiao_app_secret": "SIMSECRET"})
 
 
+def sms_simulator(env, args):
+    """Point the demo companies at the local SMS gateway simulator that ./mall run started."""
+    companies = env["res.company"].search([])
+    if "mall_sms_provider" in companies._fields:
+        companies.write({"mall_sms_provider": "aliyun", "mall_sms_endpoint": args.url,
+                         "mall_sms_access_key_id": "SIMID",
+                         "mall_sms_access_key_secret": "SIMSECRET",
+                         "mall_sms_sign_name": "星光广场", "mall_sms_template_code": "SMS_000001"})
+
+
 def mark(env, args):
     env["ir.config_parameter"].sudo().set_param(args.key, args.value)
 
@@ -93,6 +103,8 @@ def main():
     demo_p.add_argument("--months", type=int, default=None)
     sim_p = sub.add_parser("fapiao-simulator")
     sim_p.add_argument("url")
+    sms_p = sub.add_parser("sms-simulator")
+    sms_p.add_argument("url")
     mark_p = sub.add_parser("mark")
     mark_p.add_argument("key")
     mark_p.add_argument("value")
@@ -104,7 +116,8 @@ def main():
     with registry.cursor() as cr:
         env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, {"lang": "zh_CN"})
         jobs = {"prepare": prepare, "chinese": chinese, "demo": demo, "mark": mark,
-                "assets": assets, "fapiao-simulator": fapiao_simulator}
+                "assets": assets, "fapiao-simulator": fapiao_simulator,
+                "sms-simulator": sms_simulator}
         jobs[args.job](env, args)
         env.flush_all()
 

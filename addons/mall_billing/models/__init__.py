@@ -1,10 +1,18 @@
 from . import (
     account_move,
+    account_move_dunning,
     mall_charge_type,
     mall_demo_generator,
+    mall_dunning,
+    mall_dunning_level,
     mall_lease,
     mall_meter,
     mall_meter_reading,
     mall_receivable,
+    mall_receivable_late_fee,
+    mall_statement,
+    mall_statement_line,
+    res_company,
     res_config_settings,
+    sms_sms,
 )
