@@ -71,3 +71,28 @@ class TestLeaseTerms(MallLeaseCase):
         lease = self._lease(rent_mode="higher", turnover_rate=10.0)
         self.assertEqual(float(lease._turnover_rent(100000, fixed_rent=5000)), 10000.0)
         self.assertEqual(float(lease._turnover_rent(10000, fixed_rent=5000)), 5000.0)
+
+    def test_fees_are_frozen_after_submission(self):
+        lease = self._lease(fee_ids=[(0, 0, {"fee_type": "property", "price": 25.0})])
+        fee = lease.fee_ids
+        fee.price = 28.0  # a draft may still change
+        lease.with_user(self.clerk).action_submit()
+        with self.assertRaisesRegex(UserError, "补充协议"):
+            fee.with_user(self.clerk).price = 1.0
+        with self.assertRaisesRegex(UserError, "补充协议"):
+            self.env["mall.lease.fee"].with_user(self.clerk).create(
+                {"lease_id": lease.id, "fee_type": "marketing", "price": 5.0})
+        with self.assertRaisesRegex(UserError, "补充协议"):
+            fee.with_user(self.clerk).unlink()
+        self.assertEqual(fee.price, 28.0)
+        # An amendment changes fees in a traced way.
+        fee.with_context(mall_lease_amend=True).price = 30.0
+        self.assertEqual(fee.price, 30.0)
+
+    def test_bad_payment_terms_are_refused(self):
+        with self.assertRaisesRegex(ValidationError, "1 到 28"):
+            self._lease(due_day=31)
+        with self.assertRaisesRegex(ValidationError, "不能为负数"):
+            self._lease(late_fee_rate=-0.05)
+        with self.assertRaisesRegex(ValidationError, "不能为负数"):
+            self._lease(fee_ids=[(0, 0, {"fee_type": "property", "price": -1.0})])
