@@ -1,4 +1,4 @@
-# The mixin first: the lease line, rent-free and fee models inherit it.
+# The mixin first: the lease line, rent-free, fee and turnover band models inherit it.
 from . import mall_lease_term_mixin
 from . import (
     ir_attachment,

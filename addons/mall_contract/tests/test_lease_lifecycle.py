@@ -174,6 +174,30 @@ class TestLeaseLifecycle(MallLeaseCase):
         self.assertEqual(self.unit_a.lease_end_date, lease.date_end)
         self.assertFalse(self.unit_b.tenant_id)
 
+    def test_rent_analysis_by_mall_floor_type_and_state(self):
+        floor2 = self.env["mall.floor"].create({"name": "2F", "level": 2, "mall_id": self.mall.id})
+        unit_c = self._make_unit("2F-201", floor=floor2)
+        lease = self._active(units=self.unit_a | unit_c)
+        self._lease(units=self.unit_b, lease_type="temporary", price=100.0)
+        by_floor = self.env["mall.lease.line"]._read_group(
+            [("mall_id", "=", self.mall.id)], ["floor_id", "lease_type", "state"],
+            ["monthly_rent:sum", "leasable_area:sum"])
+        self.assertEqual(
+            {(floor.name, ltype, state): (rent, area)
+             for floor, ltype, state, rent, area in by_floor},
+            {("1F", "standard", "active"): (30000.0, 100.0),
+             ("2F", "standard", "active"): (30000.0, 100.0),
+             ("1F", "temporary", "draft"): (10000.0, 100.0)})
+        by_state = dict(self.env["mall.lease"]._read_group(
+            [("mall_id", "=", self.mall.id), ("state", "=", "active")], ["state"],
+            ["total_rent:sum"]))
+        self.assertAlmostEqual(by_state["active"], lease.total_rent, places=2)
+        self.assertGreater(lease.total_rent, 0.0)
+        for model in ("mall.lease", "mall.lease.line"):
+            views = self.env[model].get_views([(False, "pivot"), (False, "graph")])["views"]
+            self.assertIn("monthly_rent", views["pivot"]["arch"])
+            self.assertIn("monthly_rent", views["graph"]["arch"])
+
     def test_demo_leases_near_their_end_are_expiring(self):
         leases = self.env["mall.lease"]._demo_create_active([{
             "mall_id": self.mall.id, "tenant_id": self.tenant.id,
