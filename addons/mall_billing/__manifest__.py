@@ -1,7 +1,7 @@
 {
     "name": "Mall Billing",
     "summary": "Charges, receivable schedule, billing run, notices, late fees and deposits",
-    "version": "19.0.1.0.0",
+    "version": "19.0.1.1.0",
     "category": "Mall Management/Billing",
     "website": "https://github.com/mall-suite/mall-suite",
     "author": "Mall Suite",
@@ -9,6 +9,7 @@
     "license": "LGPL-3",
     "depends": ["mall_contract", "account", "payment", "sms"],
     "data": [
+        "security/mall_billing_security.xml",
         "security/ir.model.access.csv",
         "security/mall_billing_notice_security.xml",
         "data/mall_charge_type_data.xml",
@@ -19,10 +20,16 @@
         "data/ir_cron.xml",
         "views/mall_dunning_views.xml",
         "views/portal_statement_templates.xml",
+        "data/mall_billing_cron.xml",
         "views/mall_charge_type_views.xml",
         "views/mall_meter_views.xml",
         "views/mall_meter_reading_views.xml",
         "views/res_config_settings_views.xml",
+        "views/mall_receivable_views.xml",
+        "views/mall_billing_run_views.xml",
         "views/menus.xml",
     ],
+    "assets": {
+        "web.assets_tests": ["mall_billing/static/tests/tours/*.js"],
+    },
 }

@@ -15,7 +15,7 @@ commands:
   run [--port N]        setup, then serve the demo mall (default http://localhost:8069)
   test [ADDON] [-k EXPR] [pytest options]
                         setup, then every test: lint, install checks, addon tests, tours
-  bench                 performance benchmarks
+  bench [NAME ...]      performance benchmarks (billing, ... or all)
   shell                 an Odoo shell on the demo database
   i18n [ADDON ...]      regenerate the addons' .pot and merge it into their zh_CN.po
   demo [--units N] [--tenants N] [--months N] [--seed S] [--db NAME]
@@ -206,10 +206,13 @@ def cmd_i18n(argv):
 
 
 def cmd_bench(argv):
-    del argv
-    print("./mall bench: no benchmark yet. The billing and fapiao issues add theirs "
-          "(invoices/s, fapiao/s, peak memory) here.")
-    return 0
+    from . import bench
+    parser = argparse.ArgumentParser(prog="./mall bench")
+    parser.add_argument("names", nargs="*", help=f"benchmarks ({', '.join(bench.BENCHES)}) "
+                                                 "or all (default)")
+    args = parser.parse_args(argv)
+    _paths, _version, code_hash = setup()
+    return bench.main(args.names, code_hash)
 
 
 def cmd_shell(argv):

@@ -5,6 +5,7 @@
     python odoo_job.py -c CONF -d DB chinese           every user and contact in zh_CN only
     python odoo_job.py -c CONF -d DB mark KEY VALUE    remember a value (e.g. the code hash)
     python odoo_job.py -c CONF -d DB assets            build the web asset bundles
+    python odoo_job.py -c CONF -d DB bench ADDON FUNC [JSON]  a benchmark step (tools/bench.py)
 """
 import argparse
 import json
@@ -84,6 +85,20 @@ def sms_simulator(env, args):
                          "mall_sms_sign_name": "星光广场", "mall_sms_template_code": "SMS_000001"})
 
 
+def bench(env, args):
+    """A benchmark's Odoo side: odoo.addons.<addon>.tools.bench.<function>(env, **params);
+    prints its result with the peak memory of this process."""
+    import importlib
+    import resource
+
+    module = importlib.import_module(f"odoo.addons.{args.addon}.tools.bench")
+    result = getattr(module, args.function)(env, **json.loads(args.params or "{}"))
+    env.cr.commit()
+    result = dict(result or {}, peak_rss_mb=resource.getrusage(
+        resource.RUSAGE_SELF).ru_maxrss / 1024.0)
+    print("MALL_BENCH " + json.dumps(result), flush=True)
+
+
 def mark(env, args):
     env["ir.config_parameter"].sudo().set_param(args.key, args.value)
 
@@ -105,6 +120,10 @@ def main():
     sim_p.add_argument("url")
     sms_p = sub.add_parser("sms-simulator")
     sms_p.add_argument("url")
+    bench_p = sub.add_parser("bench")
+    bench_p.add_argument("addon")
+    bench_p.add_argument("function")
+    bench_p.add_argument("params", nargs="?")
     mark_p = sub.add_parser("mark")
     mark_p.add_argument("key")
     mark_p.add_argument("value")
@@ -116,7 +135,7 @@ def main():
     with registry.cursor() as cr:
         env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, {"lang": "zh_CN"})
         jobs = {"prepare": prepare, "chinese": chinese, "demo": demo, "mark": mark,
-                "assets": assets, "fapiao-simulator": fapiao_simulator,
+                "assets": assets, "fapiao-simulator": fapiao_simulator, "bench": bench,
                 "sms-simulator": sms_simulator}
         jobs[args.job](env, args)
         env.flush_all()

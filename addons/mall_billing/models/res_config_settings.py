@@ -24,3 +24,7 @@ class ResConfigSettings(models.TransientModel):
     mall_sms_sign_name = fields.Char(related="company_id.mall_sms_sign_name", readonly=False)
     mall_sms_template_code = fields.Char(
         related="company_id.mall_sms_template_code", readonly=False)
+    mall_billing_start_date = fields.Date(
+        related="company_id.mall_billing_start_date", readonly=False)
+    mall_billing_separate_rent = fields.Boolean(
+        related="company_id.mall_billing_separate_rent", readonly=False)
