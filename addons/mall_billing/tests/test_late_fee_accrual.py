@@ -67,16 +67,27 @@ class TestLateFeeAccrual(NoticeCase):
         # × 2 000 = 20.00; deposit: nothing
         self.assertEqual(move.mall_late_fee, 45.0)
 
-    def test_once_billed_further_late_fee_goes_on_a_new_receivable(self):
+    def test_billing_run_bills_the_late_fee_and_further_fee_goes_on_a_new_receivable(self):
         move = self._invoice(self.lease, date(2026, 3, 1), [(self.rent, 10000.0)])
         Move = self.env["account.move"]
         Move._cron_mall_dunning(date(2026, 3, 11))
         first = self._late_fee_receivables(move)
         self.assertEqual(first.amount, 25.0)
-        first.state = "invoiced"  # what the billing run does
+        run = self.env["mall.billing.run"].create(
+            {"period": "2026-03-01", "partner_id": self.tenant.id})
+        run.action_post()
+        late_fee_invoice = first.move_id
+        self.assertEqual(first.state, "invoiced")
+        self.assertEqual(late_fee_invoice.state, "posted")
+        self.assertEqual(late_fee_invoice.amount_total, 25.0)
+        self.assertEqual(late_fee_invoice.invoice_line_ids.product_id,
+                         self.env.ref("mall_billing.charge_type_late_fee").product_id)
+
         Move._cron_mall_dunning(date(2026, 3, 21))
         second = self._late_fee_receivables(move) - first
         self.assertRecordValues(second, [{
             "amount": 50.0, "period_start": date(2026, 3, 12),
             "period_end": date(2026, 3, 21), "state": "planned"}])
         self.assertEqual(first.amount, 25.0)
+        # no late fee on a late fee (不计复利)
+        self.assertEqual(late_fee_invoice.mall_late_fee, 0.0)
