@@ -86,6 +86,7 @@ def cmd_run(argv):
         databases.build_demo(code_hash)
     databases.write_conf(addons_paths, http_port=args.port)
     simulator = _start_fapiao_simulator()
+    sms_simulator = _start_sms_simulator()
     url = f"http://localhost:{args.port}"
     print(f"\nMall Suite serves {url}  (database {settings.DEMO_DB}; Ctrl-C stops)")
     print("demo logins (login / password):")
@@ -101,6 +102,8 @@ def cmd_run(argv):
     finally:
         if simulator:
             simulator.terminate()
+        if sms_simulator:
+            sms_simulator.terminate()
 
 
 def _start_fapiao_simulator():
@@ -121,6 +124,29 @@ def _start_fapiao_simulator():
                              f"run it by hand to see why: python3 {script} --port 0")
         sim_url = f"http://127.0.0.1:{line.split()[1]}"
         databases.job(settings.DEMO_DB, "fapiao-simulator", sim_url)
+        info(f"listening on {sim_url}")
+    return proc
+
+
+def _start_sms_simulator():
+    """The demo texts tenants through the local SMS gateway simulator (Aliyun protocol, its
+    own process); the demo company is pointed at it."""
+    script = os.path.join(settings.ADDONS, "mall_billing", "tools", "sms_simulator.py")
+    if not os.path.exists(script):
+        return None
+    with step("SMS gateway simulator (Aliyun protocol, local)"):
+        proc = subprocess.Popen(
+            [settings.VENV_PYTHON, script, "--port", "0", "--access-key-id", "SIMID",
+             "--access-key-secret", "SIMSECRET", "--sign-name", "星光广场",
+             "--template-code", "SMS_000001"],
+            stdout=subprocess.PIPE, text=True)
+        line = proc.stdout.readline().strip()
+        if not line.startswith("READY"):
+            proc.terminate()
+            raise StepFailed(f"the SMS simulator did not start: {line!r}",
+                             f"run it by hand to see why: python3 {script} --port 0")
+        sim_url = f"http://127.0.0.1:{line.split()[1]}/"
+        databases.job(settings.DEMO_DB, "sms-simulator", sim_url)
         info(f"listening on {sim_url}")
     return proc
 
@@ -184,7 +210,16 @@ def cmd_bench(argv):
     parser = argparse.ArgumentParser(prog="./mall bench")
     parser.add_argument("names", nargs="*", help=f"benchmarks ({', '.join(bench.BENCHES)}) "
                                                  "or all (default)")
+    parser.add_argument("--list", action="store_true",
+                        help="list the benchmarks and exit, without running them")
     args = parser.parse_args(argv)
+    if args.list:
+        for name, (description, _func) in bench.BENCHES.items():
+            print(f"{name:<10} {description}")
+        return 0
+    unknown = [n for n in args.names if n not in bench.BENCHES and n != "all"]
+    if unknown:
+        parser.error(f"unknown benchmark {', '.join(unknown)}; known: {', '.join(bench.BENCHES)}")
     _paths, _version, code_hash = setup()
     return bench.main(args.names, code_hash)
 

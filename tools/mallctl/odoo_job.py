@@ -75,6 +75,16 @@ def fapiao_simulator(env, args):
                          "mall_fapiao_app_secret": "SIMSECRET"})
 
 
+def sms_simulator(env, args):
+    """Point the demo companies at the local SMS gateway simulator that ./mall run started."""
+    companies = env["res.company"].search([])
+    if "mall_sms_provider" in companies._fields:
+        companies.write({"mall_sms_provider": "aliyun", "mall_sms_endpoint": args.url,
+                         "mall_sms_access_key_id": "SIMID",
+                         "mall_sms_access_key_secret": "SIMSECRET",
+                         "mall_sms_sign_name": "星光广场", "mall_sms_template_code": "SMS_000001"})
+
+
 def bench(env, args):
     """A benchmark's Odoo side: odoo.addons.<addon>.tools.bench.<function>(env, **params);
     prints its result with the peak memory of this process."""
@@ -108,6 +118,8 @@ def main():
     demo_p.add_argument("--months", type=int, default=None)
     sim_p = sub.add_parser("fapiao-simulator")
     sim_p.add_argument("url")
+    sms_p = sub.add_parser("sms-simulator")
+    sms_p.add_argument("url")
     bench_p = sub.add_parser("bench")
     bench_p.add_argument("addon")
     bench_p.add_argument("function")
@@ -123,7 +135,8 @@ def main():
     with registry.cursor() as cr:
         env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, {"lang": "zh_CN"})
         jobs = {"prepare": prepare, "chinese": chinese, "demo": demo, "mark": mark,
-                "assets": assets, "fapiao-simulator": fapiao_simulator, "bench": bench}
+                "assets": assets, "fapiao-simulator": fapiao_simulator, "bench": bench,
+                "sms-simulator": sms_simulator}
         jobs[args.job](env, args)
         env.flush_all()
 

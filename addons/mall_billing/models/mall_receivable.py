@@ -69,7 +69,8 @@ class MallReceivable(models.Model):
     # One period of one charge of one lease line (or unit) from one source, once; cancelled
     # receivables do not count so that an amendment can plan the period again.
     _period_unique = models.UniqueIndex(
-        "(lease_id, charge_type_id, source, period_start, lease_line_id, fee_id, reading_id) "
+        "(lease_id, charge_type_id, source, period_start, lease_line_id, fee_id, reading_id, "
+        "late_fee_move_id) "
         "NULLS NOT DISTINCT WHERE state != 'cancelled'",
         "This period of this charge is already on the receivable schedule.")
     _period_order = models.Constraint(
