@@ -27,34 +27,24 @@ class MallDemoGenerator(models.AbstractModel):
     @api.model
     def _generate_billing(self, ctx):
         """The demo mall went live on billing two months ago: the leases' schedule from then
-        on, the two past months billed (meter readings too); the first month paid but for a
-        few tenants in arrears, about two thirds of last month paid; this month is left for
-        finance to bill."""
+        on and the two past months billed (meter readings too); this month is left for
+        finance to bill. Payments follow in ``_generate_payments``."""
         leases = ctx["records"].get("leases")
         if not leases:
             return
-        rng = self._rng(ctx, "billing")
         today = fields.Date.context_today(self)
         first = today.replace(day=1) - relativedelta(months=2)
         self.env.company.mall_billing_start_date = first
         leases._sync_receivables()
         Run = self.env["mall.billing.run"].with_context(tracking_disable=True)
-        paid, invoices = self.env["account.move"], 0
-        for month, share in ((first, 0.9), (first + relativedelta(months=1), 0.65)):
+        invoices = 0
+        for month in (first, first + relativedelta(months=1)):
             run = Run.create({"period": month})
             run.action_preview()
             run.state = "running"
             run._execute()
             invoices += len(run.move_ids)
-            paid |= run.move_ids.filtered(lambda m, share=share: rng.random() < share)
-            paid_on = month + relativedelta(days=rng.randint(3, 12))
-            to_pay = run.move_ids & paid
-            if to_pay:
-                self.env["account.payment.register"].with_context(
-                    active_model="account.move", active_ids=to_pay.ids).create(
-                    {"group_payment": True, "payment_date": paid_on})._create_payments()
-        ctx["summary"].update(receivables=len(leases.receivable_ids), invoices=invoices,
-                              invoices_paid=len(paid))
+        ctx["summary"].update(receivables=len(leases.receivable_ids), invoices=invoices)
 
     @api.model
     def _generate_meters(self, ctx):
