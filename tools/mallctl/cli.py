@@ -15,7 +15,7 @@ commands:
   run [--port N]        setup, then serve the demo mall (default http://localhost:8069)
   test [ADDON] [-k EXPR] [pytest options]
                         setup, then every test: lint, install checks, addon tests, tours
-  bench                 performance benchmarks
+  bench [fapiao|all]    performance benchmarks
   shell                 an Odoo shell on the demo database
   i18n [ADDON ...]      regenerate the addons' .pot and merge it into their zh_CN.po
   demo [--units N] [--tenants N] [--months N] [--seed S] [--db NAME]
@@ -179,11 +179,41 @@ def cmd_i18n(argv):
     return 0
 
 
+def bench_fapiao(argv):
+    """Issue 1,000 fapiao through the simulator with 1 % lost answers (rolled back after)."""
+    import json
+    parser = argparse.ArgumentParser(prog="./mall bench fapiao")
+    parser.add_argument("--count", type=int, default=1000)
+    parser.add_argument("--timeout-rate", type=float, default=0.01)
+    args = parser.parse_args(argv)
+    _paths, _version, code_hash = setup()
+    with step(f"demo database {settings.DEMO_DB}"):
+        databases.build_demo(code_hash)
+    with step(f"fapiao: {args.count} through the simulator, {args.timeout_rate:.0%} timeouts"):
+        out = databases.job(settings.DEMO_DB, "bench-fapiao", "--count", str(args.count),
+                            "--timeout-rate", str(args.timeout_rate))
+    line = next(line for line in out.splitlines() if line.startswith("MALL_BENCH "))
+    result = json.loads(line.split(" ", 1)[1])
+    print(f"fapiao: {result['fapiao_per_second']} fapiao/s ({result['fapiao']} in "
+          f"{result['seconds']} s, {result['timeouts_injected']} timed out), duplicates "
+          f"{result['duplicates']}, unresolved {result['unresolved']}")
+    return 0 if not result["duplicates"] and not result["unresolved"] else 1
+
+
+BENCHMARKS = {"fapiao": bench_fapiao}
+
+
 def cmd_bench(argv):
-    del argv
-    print("./mall bench: no benchmark yet. The billing and fapiao issues add theirs "
-          "(invoices/s, fapiao/s, peak memory) here.")
-    return 0
+    """./mall bench [NAME|all] [options]: run one benchmark or all of them."""
+    name = argv[0] if argv and not argv[0].startswith("-") else "all"
+    rest = argv[1:] if argv and not argv[0].startswith("-") else argv
+    if name != "all" and name not in BENCHMARKS:
+        raise StepFailed(f"no benchmark {name!r}", f"pick one of: {', '.join(BENCHMARKS)}, all")
+    status = 0
+    for bench_name, bench in BENCHMARKS.items():
+        if name in ("all", bench_name):
+            status = bench(rest) or status
+    return status
 
 
 def cmd_shell(argv):

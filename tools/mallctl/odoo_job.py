@@ -74,6 +74,18 @@ def fapiao_simulator(env, args):
                          "mall_fapiao_app_secret": "SIMSECRET"})
 
 
+def bench_fapiao(env, args):
+    """Issue fapiao through a simulator of its own, report, roll everything back."""
+    from odoo.addons.mall_einvoice.tools.bench_fapiao import run as run_bench
+
+    try:
+        result = run_bench(env, count=args.count, timeout_rate=args.timeout_rate)
+    finally:
+        env.cr.rollback()
+        env.invalidate_all()
+    print("MALL_BENCH " + json.dumps(result, ensure_ascii=False), flush=True)
+
+
 def mark(env, args):
     env["ir.config_parameter"].sudo().set_param(args.key, args.value)
 
@@ -93,6 +105,9 @@ def main():
     demo_p.add_argument("--months", type=int, default=None)
     sim_p = sub.add_parser("fapiao-simulator")
     sim_p.add_argument("url")
+    bench_p = sub.add_parser("bench-fapiao")
+    bench_p.add_argument("--count", type=int, default=1000)
+    bench_p.add_argument("--timeout-rate", type=float, default=0.01)
     mark_p = sub.add_parser("mark")
     mark_p.add_argument("key")
     mark_p.add_argument("value")
@@ -104,7 +119,8 @@ def main():
     with registry.cursor() as cr:
         env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, {"lang": "zh_CN"})
         jobs = {"prepare": prepare, "chinese": chinese, "demo": demo, "mark": mark,
-                "assets": assets, "fapiao-simulator": fapiao_simulator}
+                "assets": assets, "fapiao-simulator": fapiao_simulator,
+                "bench-fapiao": bench_fapiao}
         jobs[args.job](env, args)
         env.flush_all()
 
