@@ -92,7 +92,7 @@ class MallFapiao(models.Model):
     red_ids = fields.One2many("mall.fapiao", "blue_id", string="Red Fapiao")
     red_form_ids = fields.One2many("mall.fapiao.red.form", "blue_id", string="Red-Letter Forms")
     red_form_id = fields.Many2one("mall.fapiao.red.form", string="Red-Letter Form", readonly=True)
-    credit_note_id = fields.Many2one("account.move", string="Credit Note", readonly=True)
+    credit_note_id = fields.Many2one("account.move", readonly=True)
     red_state = fields.Selection(
         [("none", "Not reversed"), ("partial", "Partly reversed"), ("full", "Fully reversed")],
         string="Red Flush",

@@ -72,7 +72,7 @@ class MallFapiaoRedForm(models.Model):
     lapse_date = fields.Datetime(
         string="Lapses On", compute="_compute_lapse_date", help="72 hours after it was raised."
     )
-    red_fapiao_id = fields.Many2one("mall.fapiao", string="Red Fapiao", readonly=True)
+    red_fapiao_id = fields.Many2one("mall.fapiao", readonly=True)
     credit_note_id = fields.Many2one(related="red_fapiao_id.credit_note_id")
 
     @api.depends("line_ids.total", "line_ids.quantity", "line_ids.price_unit")
@@ -284,7 +284,9 @@ class MallFapiaoRedForm(models.Model):
                     form.name, agree=agree
                 )
             except provider.ProviderError as error:
-                raise UserError(f"{error.code}: {error.message}") from error
+                raise UserError(
+                    _("%(code)s: %(message)s", code=error.code, message=error.message)
+                ) from error
             form.state = (result or {}).get("billStatus") or ("04" if agree else "06")
         self._refresh_red()
         return True
@@ -297,7 +299,9 @@ class MallFapiaoRedForm(models.Model):
             try:
                 form.company_id._mall_fapiao_provider().red_form_revoke(form.name)
             except provider.ProviderError as error:
-                raise UserError(f"{error.code}: {error.message}") from error
+                raise UserError(
+                    _("%(code)s: %(message)s", code=error.code, message=error.message)
+                ) from error
             form.state = "08"
         return True
 

@@ -13,7 +13,7 @@ class MallFapiaoRedFormLine(models.Model):
     _order = "form_id, id"
 
     form_id = fields.Many2one("mall.fapiao.red.form", required=True, ondelete="cascade", index=True)
-    blue_line_id = fields.Many2one("mall.fapiao.line", string="Blue Line", required=True)
+    blue_line_id = fields.Many2one("mall.fapiao.line", required=True)
     name = fields.Char(related="blue_line_id.name")
     currency_id = fields.Many2one(related="form_id.currency_id")
     quantity = fields.Float(string="Quantity to Reverse", digits=(16, 8))

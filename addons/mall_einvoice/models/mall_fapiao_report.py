@@ -19,7 +19,7 @@ class MallFapiaoReport(models.Model):
         readonly=True,
     )
     colour = fields.Selection([("blue", "Blue"), ("red", "Red")], readonly=True)
-    tax_rate = fields.Char(string="Tax Rate", readonly=True)
+    tax_rate = fields.Char(readonly=True)
     amount = fields.Monetary(string="Amount Excl. Tax", readonly=True)
     tax = fields.Monetary(readonly=True)
     total = fields.Monetary(string="Total Incl. Tax", readonly=True)

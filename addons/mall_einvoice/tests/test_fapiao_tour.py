@@ -26,7 +26,7 @@ class TestFapiaoTour(FapiaoCaseMixin, HttpCase):
             transactions = self.env["payment.transaction"].search([("invoice_ids", "in", move.ids)])
             raise AssertionError(
                 f"{error}\ninvoice {move.payment_state}, transactions "
-                f"{transactions.mapped(lambda tx: (tx.state, tx.state_message, tx.amount))}, fapiao "
+                f"{transactions.mapped(lambda tx: (tx.state, tx.state_message))}, fapiao "
                 f"{move.mall_fapiao_ids.mapped(lambda rec: (rec.state, rec.fail_reason))}"
             ) from error
         self.env.invalidate_all()
