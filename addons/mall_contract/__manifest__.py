@@ -16,6 +16,7 @@
         "report/mall_lease_report.xml",
         "views/mall_lease_views.xml",
         "views/portal_templates.xml",
+        "views/res_config_settings_views.xml",
         "views/menus.xml",
     ],
     "assets": {

@@ -5,6 +5,7 @@
     python odoo_job.py -c CONF -d DB chinese           every user and contact in zh_CN only
     python odoo_job.py -c CONF -d DB mark KEY VALUE    remember a value (e.g. the code hash)
     python odoo_job.py -c CONF -d DB assets            build the web asset bundles
+    python odoo_job.py -c CONF -d DB bench ADDON FUNC [JSON]  a benchmark step (tools/bench.py)
 """
 import argparse
 import json
@@ -74,16 +75,28 @@ def fapiao_simulator(env, args):
                          "mall_fapiao_app_secret": "SIMSECRET"})
 
 
-def bench_fapiao(env, args):
-    """Issue fapiao through a simulator of its own, report, roll everything back."""
-    from odoo.addons.mall_einvoice.tools.bench_fapiao import run as run_bench
+def sms_simulator(env, args):
+    """Point the demo companies at the local SMS gateway simulator that ./mall run started."""
+    companies = env["res.company"].search([])
+    if "mall_sms_provider" in companies._fields:
+        companies.write({"mall_sms_provider": "aliyun", "mall_sms_endpoint": args.url,
+                         "mall_sms_access_key_id": "SIMID",
+                         "mall_sms_access_key_secret": "SIMSECRET",
+                         "mall_sms_sign_name": "星光广场", "mall_sms_template_code": "SMS_000001"})
 
-    try:
-        result = run_bench(env, count=args.count, timeout_rate=args.timeout_rate)
-    finally:
-        env.cr.rollback()
-        env.invalidate_all()
-    print("MALL_BENCH " + json.dumps(result, ensure_ascii=False), flush=True)
+
+def bench(env, args):
+    """A benchmark's Odoo side: odoo.addons.<addon>.tools.bench.<function>(env, **params);
+    prints its result with the peak memory of this process."""
+    import importlib
+    import resource
+
+    module = importlib.import_module(f"odoo.addons.{args.addon}.tools.bench")
+    result = getattr(module, args.function)(env, **json.loads(args.params or "{}"))
+    env.cr.commit()
+    result = dict(result or {}, peak_rss_mb=resource.getrusage(
+        resource.RUSAGE_SELF).ru_maxrss / 1024.0)
+    print("MALL_BENCH " + json.dumps(result), flush=True)
 
 
 def mark(env, args):
@@ -105,9 +118,12 @@ def main():
     demo_p.add_argument("--months", type=int, default=None)
     sim_p = sub.add_parser("fapiao-simulator")
     sim_p.add_argument("url")
-    bench_p = sub.add_parser("bench-fapiao")
-    bench_p.add_argument("--count", type=int, default=1000)
-    bench_p.add_argument("--timeout-rate", type=float, default=0.01)
+    sms_p = sub.add_parser("sms-simulator")
+    sms_p.add_argument("url")
+    bench_p = sub.add_parser("bench")
+    bench_p.add_argument("addon")
+    bench_p.add_argument("function")
+    bench_p.add_argument("params", nargs="?")
     mark_p = sub.add_parser("mark")
     mark_p.add_argument("key")
     mark_p.add_argument("value")
@@ -119,8 +135,8 @@ def main():
     with registry.cursor() as cr:
         env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, {"lang": "zh_CN"})
         jobs = {"prepare": prepare, "chinese": chinese, "demo": demo, "mark": mark,
-                "assets": assets, "fapiao-simulator": fapiao_simulator,
-                "bench-fapiao": bench_fapiao}
+                "assets": assets, "fapiao-simulator": fapiao_simulator, "bench": bench,
+                "sms-simulator": sms_simulator}
         jobs[args.job](env, args)
         env.flush_all()
 

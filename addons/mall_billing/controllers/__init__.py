@@ -1,1 +1,2 @@
 from . import meter_api
+from . import statement_portal

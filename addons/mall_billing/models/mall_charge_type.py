@@ -87,6 +87,18 @@ class MallChargeType(models.Model):
         string="Preferential Tax Policy",
         help="优惠政策: the item is taxed under a preferential policy.")
     tax_preferential_note = fields.Char(string="Preferential Policy")
+    lease_term = fields.Selection([
+        ("rent", "Rent"),
+        ("property", "Property Management Fee"),
+        ("marketing", "Marketing Fee"),
+        ("air_conditioning", "Air-conditioning Fee"),
+        ("other", "Other Fee"),
+        ("deposit_lease", "Lease Deposit"),
+        ("deposit_renovation", "Renovation Deposit"),
+        ("deposit_quality", "Quality Deposit"),
+    ], string="Bills Lease Term", index=True,
+        help="The term of the lease this charge bills on the receivable schedule: the rent, a "
+             "fee type of the lease's fees or one of its deposits.")
     # late fees (滞纳金)
     late_fee_daily_rate = fields.Float(
         digits=(10, 6),
@@ -122,10 +134,56 @@ class MallChargeType(models.Model):
                 raise ValidationError(_(
                     "The deposit %(charge)s must be billed one-off.", charge=charge.name))
 
+    @api.model
+    def _by_lease_term(self):
+        """{lease term: charge type} of the configured mapping (first by sequence wins)."""
+        result = {}
+        for charge in self.search([("lease_term", "!=", False)]):
+            result.setdefault(charge.lease_term, charge)
+        return result
+
+    @api.model
+    def _for_rent(self):
+        """The charge type billing the rent (fixed and turnover)."""
+        return self._by_lease_term().get("rent") or self.browse()
+
+    @api.model
+    def _by_fee_type(self):
+        """{fee type of mall.lease.fee: charge type}."""
+        return {term: charge for term, charge in self._by_lease_term().items()
+                if term != "rent" and not term.startswith("deposit_")}
+
+    @api.model
+    def _by_deposit_field(self):
+        """{deposit field of mall.lease: charge type}."""
+        return {term: charge for term, charge in self._by_lease_term().items()
+                if term.startswith("deposit_")}
+
     def _round(self, amount):
         """The amount rounded half up to this charge's step (the fen by default)."""
         self.ensure_one()
         return round_money(amount, self.rounding or "fen")
+
+    def _get_sale_tax_included(self, company=None):
+        """The price-included twin of the charge's sale tax: receivable amounts are what the
+        tenant pays, tax included, so an invoice line of that price totals it to the fen. The
+        twin is created once (a copy of the tax, price included) when the chart lacks it."""
+        self.ensure_one()
+        tax = self._get_sale_tax(company)
+        if not tax or tax.price_include:
+            return tax
+        Tax = self.env["account.tax"].sudo()
+        twin = Tax.search([
+            *Tax._check_company_domain(tax.company_id), ("type_tax_use", "=", "sale"),
+            ("amount_type", "=", tax.amount_type), ("amount", "=", tax.amount),
+            ("price_include_override", "=", "tax_included"),
+            ("tax_group_id", "=", tax.tax_group_id.id)], limit=1)
+        if not twin:
+            twin = tax.sudo().copy({
+                "name": _("%(tax)s (tax included)", tax=tax.name),
+                "price_include_override": "tax_included",
+            })
+        return twin.sudo(False)
 
     def _get_sale_tax(self, company=None):
         """The sale tax of this charge for the company: the one set on the charge, else the

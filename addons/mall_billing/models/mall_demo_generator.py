@@ -15,7 +15,35 @@ class MallDemoGenerator(models.AbstractModel):
     def _generate_parts(self, ctx):
         result = super()._generate_parts(ctx)
         self._generate_meters(ctx)
+        self._generate_billing(ctx)
         return result
+
+    @api.model
+    def _generate_billing(self, ctx):
+        """The demo mall went live on billing at the start of last month: the leases' schedule
+        from then on, last month billed (its meter readings too), about three in four of its
+        invoices paid; this month is left for finance to bill."""
+        leases = ctx["records"].get("leases")
+        if not leases:
+            return
+        rng = self._rng(ctx, "billing")
+        today = fields.Date.context_today(self)
+        last_month = today.replace(day=1) - relativedelta(months=1)
+        self.env.company.mall_billing_start_date = last_month
+        leases._sync_receivables()
+        run = self.env["mall.billing.run"].with_context(
+            tracking_disable=True, mall_billing_cache={}).create({"period": last_month})
+        run.action_preview()
+        run.state = "running"
+        run._execute()
+        moves = run.move_ids.filtered(lambda m: rng.random() < 0.75)
+        if moves:
+            self.env["account.payment.register"].with_context(
+                active_model="account.move", active_ids=moves.ids).create(
+                {"group_payment": False, "payment_date": last_month + relativedelta(days=8)}
+            )._create_payments()
+        ctx["summary"].update(receivables=len(leases.receivable_ids),
+                              invoices=len(run.move_ids), invoices_paid=len(moves))
 
     @api.model
     def _generate_meters(self, ctx):

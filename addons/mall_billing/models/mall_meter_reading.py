@@ -1,3 +1,5 @@
+from datetime import timedelta
+
 from psycopg2 import IntegrityError
 
 from odoo import _, api, fields, models
@@ -168,3 +170,89 @@ class MallMeterReading(models.Model):
                 result["message"] = _("The meter already has a reading on that day.")
             results.append(result)
         return results
+
+    # ------------------------------------------------------------------ billing
+    def _billing_periods(self):
+        """{reading: (first day, last day)} of consumption: from the previous reading's day to
+        the day before the reading (a reading on the 1st closes the previous month)."""
+        history = self.search([("meter_id", "in", self.meter_id.ids),
+                               ("date", "<=", max(self.mapped("date")))], order="date, id")
+        previous_day, result = {}, {}
+        for reading in history:
+            end = reading.date - timedelta(days=1)
+            start = previous_day.get(reading.meter_id, end)
+            result[reading] = (min(start, end), end)
+            previous_day[reading.meter_id] = reading.date
+        return {reading: result[reading] for reading in self}
+
+    def _create_receivables(self):
+        """Plan the metered receivables of these billable readings (source meter), once.
+
+        A unit's meter bills its consumption to the lease holding the unit at the end of the
+        period. A common-area meter's consumption is shared (公摊) by leasable area among all
+        the units it serves; the shares of leased units are billed to their leases, the shares
+        of vacant units stay with the landlord. Amounts: consumption × price (tax excluded,
+        to the fen) plus the charge's VAT to the fen, which is what the tenant pays."""
+        Receivable = self.env["mall.receivable"]
+        readings = self.filtered(lambda r: r.is_billable and r.amount > 0)
+        if not readings:
+            return Receivable
+        billed = set(Receivable.search([
+            ("reading_id", "in", readings.ids), ("state", "!=", "cancelled")]).mapped(
+                "reading_id").ids)
+        periods = readings._billing_periods()
+        shares_of = {}
+        for reading in readings:
+            meter = reading.meter_id
+            shares_of[reading] = (meter._share_amount(reading.amount) if meter.is_common
+                                  else {meter.unit_id: reading.amount})
+        by_day = {}
+        for reading, shares in shares_of.items():
+            by_day.setdefault(periods[reading][1], set()).update(shares)
+        leases_on = {day: self._leases_on(units, day) for day, units in by_day.items()}
+        vals_list = []
+        for reading in readings:
+            meter = reading.meter_id
+            charge = meter.charge_type_id
+            if reading.id in billed or not charge:
+                continue
+            start, end = periods[reading]
+            go_live = meter.company_id.mall_billing_start_date
+            if go_live and end < go_live:
+                continue  # consumption settled before billing moved into the system
+            shares = shares_of[reading]
+            leases = leases_on[end]
+            for unit, net in shares.items():
+                line = leases.get(unit)
+                if not line or net <= 0:
+                    continue
+                lease = line.lease_id
+                gross = reading._tax_included(charge, net, lease.company_id)
+                label = _("%(charge)s %(meter)s %(start)s~%(end)s", charge=charge.name,
+                          meter=meter.code, start=start, end=end)
+                if meter.is_common:
+                    label = _("%(label)s (shared by area)", label=label)
+                vals_list.append(lease._receivable_vals(
+                    charge, start, end, gross, line=line, source="meter", name=label,
+                    due_date=lease._due_date(start, end, "arrears"), reading_id=reading.id))
+        return Receivable.create(vals_list)
+
+    @api.model
+    def _leases_on(self, units, day):
+        """{unit: lease line} of the leases in force holding the units on ``day``."""
+        lines = self.env["mall.lease.line"].search([
+            ("unit_id", "in", [u.id for u in units]),
+            ("lease_id.state", "in", ("active", "expiring", "terminated", "expired")),
+            ("lease_id.date_start", "<=", day), ("lease_id.date_end", ">=", day)])
+        result = {}
+        for line in lines:
+            if line.lease_id._billing_end() >= day:
+                result.setdefault(line.unit_id, line)
+        return result
+
+    def _tax_included(self, charge, net, company):
+        """``net`` plus the charge's VAT on it, each rounded to the fen."""
+        tax = charge._get_sale_tax(company)
+        if not tax or tax.amount_type != "percent":
+            return round_money(net)
+        return round_money(round_money(net) + round_money(net * tax.amount / 100))

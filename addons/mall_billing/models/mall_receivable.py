@@ -53,20 +53,67 @@ class MallReceivable(models.Model):
     due_date = fields.Date(required=True, index=True)
     amount = fields.Monetary(required=True, help="Tax included, rounded by the charge type.")
     state = fields.Selection(
-        RECEIVABLE_STATES, required=True, default="planned", index=True, readonly=True)
+        RECEIVABLE_STATES, required=True, default="planned", index=True, readonly=True,
+        compute="_compute_state", store=True, copy=False,
+        help="Follows the invoice: invoiced once it exists, paid when it is paid (or in "
+             "payment), planned again when it is cancelled or deleted, cancelled when a credit "
+             "note reverses it.")
     move_id = fields.Many2one("account.move", string="Invoice", index=True, readonly=True,
                               copy=False, ondelete="set null")
     reading_id = fields.Many2one("mall.meter.reading", ondelete="set null")
+    sales_id = fields.Many2one("mall.lease.sales", string="Sales Declaration",
+                               ondelete="set null")
+    floor_id = fields.Many2one(related="unit_id.floor_id", store=True)
+    payment_state = fields.Selection(related="move_id.payment_state", string="Payment Status")
 
     # One period of one charge of one lease line (or unit) from one source, once; cancelled
     # receivables do not count so that an amendment can plan the period again.
     _period_unique = models.UniqueIndex(
-        "(lease_id, charge_type_id, source, period_start, lease_line_id, fee_id, reading_id) "
+        "(lease_id, charge_type_id, source, period_start, lease_line_id, fee_id, reading_id, "
+        "late_fee_move_id) "
         "NULLS NOT DISTINCT WHERE state != 'cancelled'",
         "This period of this charge is already on the receivable schedule.")
     _period_order = models.Constraint(
         "CHECK (period_end >= period_start)",
         "A receivable period cannot end before it starts.")
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        # a receivable cancelled in this transaction frees its period: the UPDATE must reach
+        # the database before the INSERT meets the partial unique index
+        self.flush_model(["state"])
+        return super().create(vals_list)
+
+    @api.depends("move_id.state", "move_id.payment_state")
+    def _compute_state(self):
+        for rec in self:
+            move = rec.move_id
+            if rec.state == "cancelled":
+                continue
+            if not move or move.state == "cancel":
+                rec.state = "planned"
+            elif move.payment_state in ("paid", "in_payment"):
+                rec.state = "paid"
+            elif move.payment_state == "reversed":
+                rec.state = "cancelled"
+            else:
+                rec.state = "invoiced"
+
+    @api.model
+    def _schedule_key(self, rec):
+        """What identifies a schedule receivable across regenerations (values or record)."""
+        def get(name):
+            value = rec[name]
+            return value.id if isinstance(value, models.BaseModel) else (value or False)
+        return tuple(get(name) for name in (
+            "lease_id", "charge_type_id", "source", "lease_line_id", "fee_id", "period_start"))
+
+    def _matches(self, vals):
+        """Whether this receivable already is what ``vals`` plan."""
+        self.ensure_one()
+        return (self.period_end == vals["period_end"]
+                and self.due_date == fields.Date.to_date(vals["due_date"])
+                and self.currency_id.compare_amounts(self.amount, vals["amount"]) == 0)
 
     @api.depends("charge_type_id", "period_start", "period_end", "unit_id")
     def _compute_display_name(self):

@@ -29,3 +29,39 @@ class BillingCase(TransactionCase):
         return self.env["mall.meter.reading"].create([
             {"meter_id": meter.id, "date": f"2026-{start_month + i:02d}-01", "value": value}
             for i, value in enumerate(values)])
+
+
+class ReceivableCase(BillingCase):
+    """Tenants and a helper making leases in force with their receivable schedule."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.tenant = cls.env["res.partner"].create(
+            {"name": "上海星光餐饮管理有限公司", "is_company": True})
+        cls.other_tenant = cls.env["res.partner"].create(
+            {"name": "北京月亮服饰有限公司", "is_company": True})
+        cls.env.company.mall_billing_start_date = False
+        cls.env.company.mall_billing_separate_rent = True
+        cls.charges = cls.env["mall.charge.type"]._by_lease_term()
+
+    def _lease(self, unit=None, start="2026-01-15", end="2026-12-31", price=300.0, fees=(),
+               tenant=None, **vals):
+        lease = self.env["mall.lease"]._demo_create_active([{
+            "mall_id": self.mall.id, "tenant_id": (tenant or self.tenant).id,
+            "date_start": start, "date_end": end, "due_day": 5,
+            "line_ids": [(0, 0, {"unit_id": (unit or self.units[0]).id,
+                                 "leasable_area": (unit or self.units[0]).leasable_area,
+                                 "price": price})],
+            "fee_ids": [(0, 0, {"fee_type": fee_type, "price": fee_price, "billing_cycle": cycle})
+                        for fee_type, fee_price, cycle in fees],
+            **vals}])
+        lease._on_lease_activated()
+        return lease
+
+    def _amounts(self, lease, term="rent", source=None):
+        recs = lease.receivable_ids.filtered(
+            lambda r: r.charge_type_id == self.charges[term] and r.state != "cancelled"
+            and (not source or r.source == source)).sorted("period_start")
+        return [(str(r.period_start), str(r.period_end), str(r.due_date), r.amount)
+                for r in recs]

@@ -1,4 +1,4 @@
-# The mixin first: the lease line and rent-free models inherit it.
+# The mixin first: the lease line, rent-free, fee and turnover band models inherit it.
 from . import mall_lease_term_mixin
 from . import (
     ir_attachment,
@@ -15,5 +15,6 @@ from . import (
     mall_lease_turnover_band,
     mall_unit,
     res_company,
+    res_config_settings,
     sign_oca_request,
 )

@@ -789,8 +789,19 @@ class MallLease(models.Model):
         leases = self.with_context(tracking_disable=True, mail_create_nolog=True).create(
             vals_list)
         leases.with_context(tracking_disable=True).write({"state": "active"})
+        # Those already near their end are expiring, as the daily cron would have made them.
+        today = fields.Date.context_today(self)
+        leases._near_end(today).with_context(tracking_disable=True).write(
+            {"state": "expiring"})
         leases._sync_unit_states()
         return leases
+
+    def _near_end(self, on_date):
+        """The active leases of ``self`` within the company's expiring lead time of their end
+        on ``on_date`` (and not past it): they should show as expiring."""
+        return self.filtered(
+            lambda lease: lease.state == "active" and lease.date_end - timedelta(
+                days=lease.company_id.mall_lease_expiring_days) <= on_date <= lease.date_end)
 
     def action_terminate(self, termination_date, reason, penalty=0.0, notes=False,
                          early_exit=True):
@@ -931,9 +942,7 @@ class MallLease(models.Model):
         expiry reminders go out."""
         today = fields.Date.context_today(self)
         company_leases = self.search([("state", "in", RUNNING_STATES)])
-        to_expiring = company_leases.filtered(
-            lambda lease: lease.state == "active" and lease.date_end - timedelta(
-                days=lease.company_id.mall_lease_expiring_days) <= today <= lease.date_end)
+        to_expiring = company_leases._near_end(today)
         if to_expiring:
             to_expiring.write({"state": "expiring"})
             to_expiring._log_step(_("The lease is approaching its end."))

@@ -7,6 +7,8 @@ FEE_TYPES = [
     ("air_conditioning", "Air-conditioning Fee"),
     ("other", "Other Fee"),
 ]
+# What a fee may not change once its lease has left the draft state (amendments excepted).
+FEE_TERM_FIELDS = {"lease_id", "fee_type", "name", "price", "billing_cycle"}
 
 
 class MallLeaseFee(models.Model):
@@ -14,6 +16,8 @@ class MallLeaseFee(models.Model):
     month, billed on its own cycle."""
 
     _name = "mall.lease.fee"
+    _inherit = ["mall.lease.term.mixin"]
+    _lease_term_fields = FEE_TERM_FIELDS
     _description = "Lease Fee"
     _order = "lease_id, sequence, id"
 

@@ -24,11 +24,12 @@ class MallLeaseLine(models.Model):
     sequence = fields.Integer(default=10)
     company_id = fields.Many2one(related="lease_id.company_id", store=True)
     currency_id = fields.Many2one(related="lease_id.currency_id")
-    mall_id = fields.Many2one(related="lease_id.mall_id")
+    mall_id = fields.Many2one(related="lease_id.mall_id", store=True)
     unit_id = fields.Many2one(
         "mall.unit", required=True, index=True, ondelete="restrict",
         domain="[('mall_id', '=', mall_id)]")
-    floor_id = fields.Many2one(related="unit_id.floor_id")
+    floor_id = fields.Many2one(related="unit_id.floor_id", store=True)
+    lease_type = fields.Selection(related="lease_id.lease_type", store=True)
     leasable_area = fields.Float(
         string="Leasable Area (m²)", digits="Mall Area", required=True,
         compute="_compute_leasable_area", store=True, readonly=False, precompute=True)

@@ -2,9 +2,10 @@ from odoo import api, models
 
 
 class MallLeaseTermMixin(models.AbstractModel):
-    """Records that are part of a lease's terms (units and prices, rent-free periods): they are
-    frozen with the lease once it leaves draft, and change only through an amendment
-    (``mall.lease._check_terms_editable`` lets the amendment context through)."""
+    """Records that are part of a lease's terms (units and prices, rent-free periods, fees,
+    turnover bands): they are frozen with the lease once it leaves draft, and change only
+    through an amendment (``mall.lease._check_terms_editable`` lets the amendment context
+    through)."""
 
     _name = "mall.lease.term.mixin"
     _description = "Lease Term Record"

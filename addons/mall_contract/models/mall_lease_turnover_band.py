@@ -7,6 +7,7 @@ class MallLeaseTurnoverBand(models.Model):
     this rate applies to all the sales."""
 
     _name = "mall.lease.turnover.band"
+    _inherit = ["mall.lease.term.mixin"]
     _description = "Turnover Rate Band"
     _order = "lease_id, sales_from"
 

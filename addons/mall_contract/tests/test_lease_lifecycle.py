@@ -66,6 +66,19 @@ class TestLeaseLifecycle(MallLeaseCase):
         self.assertEqual(len(reminder), 3)
         self.assertIn(self.contact, reminder[0].partner_ids)
         self.assertIn(self.finance.partner_id, reminder[0].partner_ids)
+        # Three ways: an activity for the responsible and finance, an email to the tenant's
+        # contact, and a public message the tenant reads on the lease's portal page.
+        self.assertEqual(len(lease.activity_ids), 2 * 3)
+        self.assertIn(self.clerk, lease.activity_ids.user_id)
+        self.assertTrue(lease.activity_ids.user_id.filtered(
+            lambda u: u.has_group("mall_leasing.group_finance_manager")))
+        emails = self.env["mail.notification"].search([
+            ("mail_message_id", "in", reminder.ids), ("res_partner_id", "=", self.contact.id)])
+        self.assertEqual(emails.mapped("notification_type"), ["email"] * 3)
+        self.assertFalse(reminder.subtype_id.internal)
+        portal_messages = lease.with_user(self.portal_user).message_ids.filtered(
+            lambda m: "还有" in (m.body or ""))
+        self.assertEqual(len(portal_messages), 3)
 
     def test_one_month_reminder_setting(self):
         self.env.company.mall_lease_reminder_days = "30"
@@ -160,6 +173,41 @@ class TestLeaseLifecycle(MallLeaseCase):
         self.assertEqual(self.unit_a.tenant_id, self.tenant)
         self.assertEqual(self.unit_a.lease_end_date, lease.date_end)
         self.assertFalse(self.unit_b.tenant_id)
+
+    def test_rent_analysis_by_mall_floor_type_and_state(self):
+        floor2 = self.env["mall.floor"].create({"name": "2F", "level": 2, "mall_id": self.mall.id})
+        unit_c = self._make_unit("2F-201", floor=floor2)
+        lease = self._active(units=self.unit_a | unit_c)
+        self._lease(units=self.unit_b, lease_type="temporary", price=100.0)
+        by_floor = self.env["mall.lease.line"]._read_group(
+            [("mall_id", "=", self.mall.id)], ["floor_id", "lease_type", "state"],
+            ["monthly_rent:sum", "leasable_area:sum"])
+        self.assertEqual(
+            {(floor.name, ltype, state): (rent, area)
+             for floor, ltype, state, rent, area in by_floor},
+            {("1F", "standard", "active"): (30000.0, 100.0),
+             ("2F", "standard", "active"): (30000.0, 100.0),
+             ("1F", "temporary", "draft"): (10000.0, 100.0)})
+        by_state = dict(self.env["mall.lease"]._read_group(
+            [("mall_id", "=", self.mall.id), ("state", "=", "active")], ["state"],
+            ["total_rent:sum"]))
+        self.assertAlmostEqual(by_state["active"], lease.total_rent, places=2)
+        self.assertGreater(lease.total_rent, 0.0)
+        for model in ("mall.lease", "mall.lease.line"):
+            views = self.env[model].get_views([(False, "pivot"), (False, "graph")])["views"]
+            self.assertIn("monthly_rent", views["pivot"]["arch"])
+            self.assertIn("monthly_rent", views["graph"]["arch"])
+
+    def test_demo_leases_near_their_end_are_expiring(self):
+        leases = self.env["mall.lease"]._demo_create_active([{
+            "mall_id": self.mall.id, "tenant_id": self.tenant.id,
+            "date_start": self.today - timedelta(days=700), "date_end": end,
+            "line_ids": [(0, 0, {"unit_id": unit.id, "price": 100.0})],
+        } for unit, end in ((self.unit_a, self.today + timedelta(days=30)),
+                            (self.unit_b, self.today + timedelta(days=300)))])
+        self.assertEqual(leases.mapped("state"), ["expiring", "active"])
+        self.assertEqual(self.unit_a.state, "expiring")
+        self.assertEqual(self.unit_b.state, "open")
 
     def test_demo_path_creates_leases_in_force(self):
         leases = self.env["mall.lease"]._demo_create_active([{

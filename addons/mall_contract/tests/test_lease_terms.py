@@ -71,3 +71,63 @@ class TestLeaseTerms(MallLeaseCase):
         lease = self._lease(rent_mode="higher", turnover_rate=10.0)
         self.assertEqual(float(lease._turnover_rent(100000, fixed_rent=5000)), 10000.0)
         self.assertEqual(float(lease._turnover_rent(10000, fixed_rent=5000)), 5000.0)
+        pure = self._lease(units=self.unit_b, rent_mode="turnover", turnover_rate=8.0)
+        self.assertEqual(float(pure._turnover_rent(100000, fixed_rent=5000)), 8000.0)
+        self.assertFalse([c for c in pure._get_charge_lines() if c["charge"] == "rent"])
+        stepped = self._lease(units=self.unit_b, rent_mode="stepped", band_ids=[
+            (0, 0, {"sales_from": 0.0, "rate": 6.0}),
+            (0, 0, {"sales_from": 500000.0, "rate": 8.0})])
+        self.assertEqual(float(stepped._turnover_rent(100000)), 6000.0)
+        self.assertEqual(float(stepped._turnover_rent(600000)), 48000.0)
+        fixed = self._lease(units=self.unit_b, rent_mode="fixed")
+        self.assertEqual(float(fixed._turnover_rent(600000, fixed_rent=5000)), 5000.0)
+
+    def test_escalation_raises_the_rent_each_period(self):
+        lease = self._lease(start=date(2026, 1, 1), end=date(2027, 12, 31), price=100.0,
+                            escalation_rate=5.0, escalation_months=12)
+        self.assertAlmostEqual(lease.total_rent, 12 * 10000.0 + 12 * 10500.0, places=2)
+
+    def test_submission_needs_complete_rent_terms(self):
+        turnover = self._lease(rent_mode="turnover")
+        with self.assertRaisesRegex(UserError, "扣点"):
+            turnover.with_user(self.clerk).action_submit()
+        stepped = self._lease(units=self.unit_b, rent_mode="stepped")
+        with self.assertRaisesRegex(UserError, "销售额区间|区间"):
+            stepped.with_user(self.clerk).action_submit()
+        no_text = self._lease(units=self.unit_b, template_id=False)
+        with self.assertRaisesRegex(UserError, "合同模板|模板"):
+            no_text.with_user(self.clerk).action_submit()
+        self.assertEqual((turnover | stepped | no_text).mapped("state"), ["draft"] * 3)
+
+    def test_fees_are_frozen_after_submission(self):
+        lease = self._lease(fee_ids=[(0, 0, {"fee_type": "property", "price": 25.0})])
+        fee = lease.fee_ids
+        fee.price = 28.0  # a draft may still change
+        lease.with_user(self.clerk).action_submit()
+        with self.assertRaisesRegex(UserError, "补充协议"):
+            fee.with_user(self.clerk).price = 1.0
+        with self.assertRaisesRegex(UserError, "补充协议"):
+            self.env["mall.lease.fee"].with_user(self.clerk).create(
+                {"lease_id": lease.id, "fee_type": "marketing", "price": 5.0})
+        with self.assertRaisesRegex(UserError, "补充协议"):
+            fee.with_user(self.clerk).unlink()
+        self.assertEqual(fee.price, 28.0)
+        # An amendment changes fees in a traced way.
+        fee.with_context(mall_lease_amend=True).price = 30.0
+        self.assertEqual(fee.price, 30.0)
+
+    def test_turnover_bands_are_frozen_after_submission(self):
+        lease = self._lease(rent_mode="stepped", band_ids=[
+            (0, 0, {"sales_from": 0.0, "rate": 6.0})])
+        lease.with_user(self.clerk).action_submit()
+        with self.assertRaisesRegex(UserError, "补充协议"):
+            lease.band_ids.with_user(self.clerk).rate = 1.0
+        self.assertEqual(lease.band_ids.rate, 6.0)
+
+    def test_bad_payment_terms_are_refused(self):
+        with self.assertRaisesRegex(ValidationError, "1 到 28"):
+            self._lease(due_day=31)
+        with self.assertRaisesRegex(ValidationError, "不能为负数"):
+            self._lease(late_fee_rate=-0.05)
+        with self.assertRaisesRegex(ValidationError, "不能为负数"):
+            self._lease(fee_ids=[(0, 0, {"fee_type": "property", "price": -1.0})])

@@ -76,6 +76,31 @@ class TestLeaseWorkflow(MallLeaseCase):
         self.assertIn("租金过低", self._messages(lease))
         self.assertFalse(lease.approved_l1_by_id)
 
+    def test_approved_lease_can_still_be_rejected(self):
+        lease = self._approved(self._lease())
+        lease.with_user(self.manager).action_reject("单价有误")
+        self.assertEqual((lease.state, lease.reject_reason), ("draft", "单价有误"))
+        # Back in draft, the terms can be corrected and submitted again.
+        lease.line_ids.price = 320.0
+        lease.with_user(self.clerk).action_submit()
+        self.assertEqual(lease.state, "submitted")
+        self.assertFalse(lease.reject_reason)
+
+    def test_approval_thresholds_are_settings(self):
+        settings = self.env["res.config.settings"].create({
+            "mall_lease_discount_threshold": 5.0, "mall_lease_value_threshold": 50000.0,
+            "mall_lease_reminder_days": "120,30", "mall_lease_expiring_days": 60})
+        settings.execute()
+        company = self.env.company
+        self.assertEqual(company.mall_lease_discount_threshold, 5.0)
+        self.assertEqual(company.mall_lease_value_threshold, 50000.0)
+        self.assertEqual(company._mall_lease_reminder_leads(), [120, 30])
+        self.assertEqual(company.mall_lease_expiring_days, 60)
+        self.assertEqual(self._lease().approval_level, "2")
+        with self.assertRaisesRegex(Exception, "整数天数"):
+            self.env["res.config.settings"].create(
+                {"mall_lease_reminder_days": "90,soon"}).execute()
+
     def test_rejection_needs_a_reason_and_a_manager(self):
         lease = self._lease()
         lease.with_user(self.clerk).action_submit()

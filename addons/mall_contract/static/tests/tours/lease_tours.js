@@ -1,9 +1,11 @@
+import { formatDate } from "@web/core/l10n/dates";
 import { registry } from "@web/core/registry";
 
 const { DateTime } = luxon;
 
+// A date `offset` days from today, written as the user's language writes dates.
 function day(offset) {
-    return DateTime.now().plus({ days: offset }).toFormat("MM/dd/yyyy");
+    return formatDate(DateTime.now().plus({ days: offset }));
 }
 
 function pick(field, text, label) {
@@ -34,16 +36,8 @@ registry.category("web_tour.tours").add("mall_contract_clerk_tour", {
     steps: () => [
         { content: "The lease form opens", trigger: ".o_form_view .o_field_widget[name=tenant_id]" },
         ...pick("tenant_id", "星光餐饮"),
-        {
-            content: "Open the templates of this lease type",
-            trigger: ".o_field_widget[name=template_id] input",
-            run: "click",
-        },
-        {
-            content: "Choose the first template offered",
-            trigger: ".o_field_widget[name=template_id] .o-autocomplete--dropdown-item:first a",
-            run: "click",
-        },
+        // The standard template (标准租赁合同), offered for the default lease type.
+        ...pick("template_id", "标准", "标准租赁合同"),
         setDate("date_start", day(-5)),
         setDate("date_end", day(725)),
         setDate("date_handover", day(-5)),
@@ -69,31 +63,63 @@ registry.category("web_tour.tours").add("mall_contract_clerk_tour", {
     ],
 });
 
-// A leasing manager approves: the contract goes out for signature.
+// A leasing manager approves: the contract goes out for signature, and the landlord's
+// signatory is offered to sign in the backend.
 registry.category("web_tour.tours").add("mall_contract_manager_tour", {
     steps: () => [
+        {
+            content: "The submitted lease waits for approval",
+            trigger: ".o_statusbar_status .o_arrow_button_current[data-value=submitted]",
+        },
         { content: "Approve", trigger: "button[name=action_approve]", run: "click" },
         {
             content: "The lease is being signed",
             trigger: ".o_statusbar_status .o_arrow_button_current[data-value=signing]",
         },
+        {
+            content: "The landlord may sign from the lease",
+            trigger: "button[name=action_sign_landlord]",
+        },
     ],
 });
 
-// The tenant finds the lease in the portal and opens sign_oca's signing page.
+// The tenant finds the lease in the portal, reads its terms and finds the way to sign_oca's
+// signing page (that page loads no tour engine: the test signs on it with a script).
 registry.category("web_tour.tours").add("mall_contract_portal_tour", {
     url: "/my/leases",
     steps: () => [
-        { content: "Open the lease", trigger: ".o_mall_portal_lease a", run: "click" },
-        { content: "The lease page asks for the signature", trigger: "a.o_mall_lease_sign", run: "click" },
         {
-            content: "sign_oca's signing page opens",
-            trigger: "body",
-            run() {
-                if (!window.location.pathname.startsWith("/sign_oca/document/")) {
-                    throw new Error(`Not on the signing page: ${window.location.pathname}`);
-                }
-            },
+            content: "Open the lease",
+            trigger: ".o_mall_portal_lease a",
+            run: "click",
+            expectUnloadPage: true,
+        },
+        {
+            content: "The lease page shows the leased unit",
+            trigger: ".o_mall_portal_lease_page:contains(TOUR-1)",
+        },
+        {
+            content: "The contract can be downloaded",
+            trigger: ".o_mall_portal_lease_page a.o_mall_lease_download",
+        },
+        {
+            content: "The lease page asks for the signature on sign_oca's page",
+            trigger: "a.o_mall_lease_sign[href^='/sign_oca/document/']",
+        },
+    ],
+});
+
+// After both signatures, the floor plan shows the unit as fitting out (handed over, not open).
+registry.category("web_tour.tours").add("mall_contract_floor_plan_tour", {
+    steps: () => [
+        {
+            content: "The leased unit is fitting out on the floor plan",
+            trigger: '.o_mall_floor_plan .o_mall_unit_shape[data-unit-code="TOUR-1"][data-unit-state="fitting_out"]',
+            run: "hover",
+        },
+        {
+            content: "Its tooltip shows the tenant",
+            trigger: ".o_mall_unit_tooltip:contains(TOUR-1):contains(星光餐饮)",
         },
     ],
 });

@@ -1,6 +1,6 @@
 """./mall bench fapiao: issue N fapiao through the local 诺诺 simulator with injected timeouts.
 
-Runs inside Odoo on the demo database, in one transaction that is rolled back at the end.
+Run by the ``bench`` job of tools/mallctl/odoo_job.py on a scratch copy of the test template.
 Reports fapiao per second (request → issued with files and mail), duplicates (fapiao issued
 twice for one request at the provider: must be 0) and requests left unresolved after the
 polling caught up (must be 0).
@@ -81,7 +81,7 @@ def _invoices(env, count):
     return moves
 
 
-def run(env, count=1000, timeout_rate=0.01, settle=120):
+def fapiao(env, count=1000, timeout_rate=0.01, settle=300):
     proc, url = _start_simulator()
     try:
         company = env.company

@@ -1,0 +1,69 @@
+"""Amounts in Chinese capital numerals (人民币大写), as printed on notices and letters.
+
+Rules (as cashiers write them): 元 closes the yuan part, 角 and 分 follow; 整 ends an amount
+with no 分; a run of zeros inside the number is read as a single 零; the group units 万 and 亿
+are kept even when their group reads zero below a non-zero higher group (壹亿零伍元)."""
+
+from decimal import ROUND_HALF_UP, Decimal
+
+DIGITS = "零壹贰叁肆伍陆柒捌玖"
+SMALL_UNITS = ("", "拾", "佰", "仟")
+GROUP_UNITS = ("", "万", "亿", "万亿")
+
+
+def _four_digits(number):
+    """Capital reading of 0 < number < 10000, with inner zeros collapsed to one 零."""
+    text, zero = "", False
+    for position in range(3, -1, -1):
+        digit = number // 10**position % 10
+        if digit:
+            if zero and text:
+                text += DIGITS[0]
+            text += DIGITS[digit] + SMALL_UNITS[position]
+            zero = False
+        else:
+            zero = True
+    return text
+
+
+def _yuan(number):
+    if not number:
+        return ""
+    groups = []
+    while number:
+        groups.append(number % 10000)
+        number //= 10000
+    text = ""
+    for index in range(len(groups) - 1, -1, -1):
+        group = groups[index]
+        if not group:
+            continue
+        # a zero is read when something higher was written and this group (or the gap
+        # before it) does not fill its thousands
+        if text and (group < 1000 or not groups[index + 1]):
+            text += DIGITS[0]
+        text += _four_digits(group) + GROUP_UNITS[index]
+    return text
+
+
+def rmb_upper(amount):
+    """'人民币' capital reading of ``amount`` rounded half up to the fen, e.g.
+    1234.5 → '壹仟贰佰叁拾肆元伍角整'; negative amounts are prefixed with 负."""
+    value = Decimal(str(amount or 0)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+    prefix = "负" if value < 0 else ""
+    fen_total = int(abs(value) * 100)
+    yuan, jiao, fen = fen_total // 100, fen_total // 10 % 10, fen_total % 10
+    if not fen_total:
+        return "零元整"
+    text = _yuan(yuan)
+    if text:
+        text += "元"
+    if jiao:
+        text += DIGITS[jiao] + "角"
+    elif yuan and fen:
+        text += DIGITS[0]
+    if fen:
+        text += DIGITS[fen] + "分"
+    else:
+        text += "整"
+    return prefix + text

@@ -1,0 +1,339 @@
+import logging
+from collections import defaultdict
+
+from dateutil.relativedelta import relativedelta
+
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError
+from odoo.tools import SQL, split_every
+
+_logger = logging.getLogger(__name__)
+
+# Leases billed per chunk: a chunk is created, posted and committed at once.
+CHUNK_SIZE = 100
+# Runs with more leases than this go to the background (the cron) instead of the request.
+FOREGROUND_LEASES = 200
+
+
+class MallBillingRun(models.Model):
+    """A billing run (出账): the planned receivables of a month for a selection of leases
+    become posted customer invoices.
+
+    Preview lists what will be billed per lease. Posting works through the leases in chunks,
+    each chunk created, posted and (in the background) committed at once, so a run stopped
+    half-way resumes where it stopped. A receivable is billed only while it is planned and
+    locked by the run billing it, so two runs never bill it twice."""
+
+    _name = "mall.billing.run"
+    _description = "Billing Run"
+    _inherit = ["mail.thread"]
+    _order = "period desc, id desc"
+
+    name = fields.Char(compute="_compute_name", store=True)
+    company_id = fields.Many2one(
+        "res.company", required=True, default=lambda self: self.env.company, index=True)
+    currency_id = fields.Many2one(related="company_id.currency_id")
+    period = fields.Date(
+        string="Month", required=True, tracking=True,
+        default=lambda self: fields.Date.context_today(self).replace(day=1),
+        help="Receivables due up to the end of this month (and not billed yet) are billed.")
+    invoice_date = fields.Date(
+        help="Date of the invoices; by default the first day of the month.")
+    mall_id = fields.Many2one("mall.mall", tracking=True)
+    floor_id = fields.Many2one("mall.floor", tracking=True,
+                               domain="[('mall_id', '=?', mall_id)]")
+    partner_id = fields.Many2one("res.partner", string="Tenant", tracking=True,
+                                 domain="[('is_company', '=', True)]")
+    automatic = fields.Boolean(readonly=True, help="Started by the scheduled action.")
+    state = fields.Selection([
+        ("draft", "Draft"),
+        ("previewed", "Previewed"),
+        ("running", "Running"),
+        ("done", "Done"),
+    ], default="draft", required=True, readonly=True, tracking=True, index=True)
+    line_ids = fields.One2many("mall.billing.run.line", "run_id", string="Preview",
+                               readonly=True)
+    move_ids = fields.One2many("account.move", "mall_billing_run_id", string="Invoices")
+    lease_count = fields.Integer(readonly=True)
+    receivable_count = fields.Integer(string="Receivables to Bill", readonly=True)
+    amount_total = fields.Monetary(string="Amount to Bill", readonly=True)
+    leases_done = fields.Integer(string="Leases Billed", readonly=True)
+    invoice_count = fields.Integer(string="Invoices Posted", readonly=True)
+    amount_invoiced = fields.Monetary(readonly=True)
+    progress = fields.Float(compute="_compute_progress", digits=(5, 1))
+    date_started = fields.Datetime(readonly=True)
+    date_done = fields.Datetime(readonly=True)
+
+    @api.depends("period", "mall_id", "floor_id", "partner_id")
+    def _compute_name(self):
+        for run in self:
+            parts = [run.period.strftime("%Y-%m") if run.period else "",
+                     run.mall_id.name, run.floor_id.name, run.partner_id.name]
+            run.name = " ".join(p for p in parts if p)
+
+    @api.depends("leases_done", "lease_count", "state")
+    def _compute_progress(self):
+        for run in self:
+            if run.state == "done":
+                run.progress = 100.0
+            else:
+                run.progress = 100.0 * run.leases_done / run.lease_count if run.lease_count \
+                    else 0.0
+
+    @api.onchange("period")
+    def _onchange_period(self):
+        if self.period:
+            self.period = self.period.replace(day=1)
+
+    # ------------------------------------------------------------------ selection
+    def _period_end(self):
+        self.ensure_one()
+        return self.period.replace(day=1) + relativedelta(months=1, days=-1)
+
+    def _lease_domain(self):
+        self.ensure_one()
+        domain = [("company_id", "=", self.company_id.id)]
+        if self.mall_id:
+            domain.append(("mall_id", "=", self.mall_id.id))
+        if self.partner_id:
+            domain.append(("tenant_id", "=", self.partner_id.id))
+        if self.floor_id:
+            domain.append(("line_ids.unit_id.floor_id", "=", self.floor_id.id))
+        return domain
+
+    def _receivable_domain(self):
+        """Planned receivables due by the end of the month, of the selected leases."""
+        self.ensure_one()
+        domain = [("state", "=", "planned"), ("move_id", "=", False),
+                  ("company_id", "=", self.company_id.id),
+                  ("due_date", "<=", self._period_end()), ("lease_id", "!=", False)]
+        if self.mall_id:
+            domain.append(("mall_id", "=", self.mall_id.id))
+        if self.partner_id:
+            domain.append(("partner_id", "=", self.partner_id.id))
+        if self.floor_id:
+            domain.append(("lease_id.line_ids.unit_id.floor_id", "=", self.floor_id.id))
+        return domain
+
+    def _plan_metered(self):
+        """Readings of the month not planned yet become receivables before billing."""
+        self.ensure_one()
+        domain = [("is_billable", "=", True), ("date", "<=", self._period_end()),
+                  ("meter_id.company_id", "=", self.company_id.id),
+                  ("date", ">", self.period - relativedelta(months=3))]
+        if self.mall_id:
+            domain.append(("mall_id", "=", self.mall_id.id))
+        self.env["mall.meter.reading"].search(domain)._create_receivables()
+
+    # ------------------------------------------------------------------ actions
+    def action_preview(self):
+        """List, per lease, what the run would bill now."""
+        for run in self:
+            if run.state not in ("draft", "previewed"):
+                raise UserError(_("Only a run not started yet can be previewed."))
+            run._plan_metered()
+            groups = self.env["mall.receivable"]._read_group(
+                run._receivable_domain(), ["lease_id"], ["__count", "amount:sum"])
+            run.line_ids.unlink()
+            self.env["mall.billing.run.line"].create([{
+                "run_id": run.id, "lease_id": lease.id, "receivable_count": count,
+                "amount": amount} for lease, count, amount in groups])
+            run.write({
+                "state": "previewed", "lease_count": len(groups),
+                "receivable_count": sum(count for _lease, count, _amount in groups),
+                "amount_total": sum(amount for _lease, _count, amount in groups),
+            })
+        return True
+
+    def action_post(self):
+        """Bill the run: small runs at once, large ones in the background (see progress)."""
+        for run in self:
+            if run.state == "draft":
+                run.action_preview()
+            if run.state not in ("previewed", "running"):
+                raise UserError(_("This run is already done."))
+            run.write({"state": "running", "date_started": run.date_started
+                       or fields.Datetime.now()})
+        big = self.filtered(lambda r: r.lease_count > FOREGROUND_LEASES)
+        (self - big)._execute()
+        if big:
+            self.env.ref("mall_billing.ir_cron_billing_run")._trigger()
+            for run in big:
+                run.message_post(body=_("Billing %(count)s leases in the background; this "
+                                        "form shows the progress.", count=run.lease_count))
+        return True
+
+    def action_view_invoices(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "account.action_move_out_invoice_type")
+        action["domain"] = [("mall_billing_run_id", "=", self.id)]
+        action["context"] = {"default_move_type": "out_invoice", "create": False}
+        return action
+
+    # ------------------------------------------------------------------ execution
+    def _execute(self, commit=False, chunk_size=CHUNK_SIZE):
+        """Bill the running runs chunk by chunk. With ``commit`` every chunk is committed on
+        its own (cron, benchmark): a crash loses at most the chunk under way, and the run
+        resumes from the receivables still planned. Without, each chunk is a savepoint."""
+        crash_after = self.env.context.get("mall_billing_crash_after")
+        for run in self.filtered(lambda r: r.state == "running"):
+            if not run._lock():
+                continue
+            lease_ids = self.env["mall.receivable"]._read_group(
+                run._receivable_domain(), ["lease_id"])
+            lease_ids = [lease.id for (lease,) in lease_ids]
+            for done, chunk in enumerate(split_every(chunk_size, lease_ids)):
+                with self.env.cr.savepoint():
+                    run._bill_leases(chunk)
+                    if crash_after is not None and done >= crash_after:
+                        raise RuntimeError("simulated crash of the billing run")
+                if commit:
+                    # chunked commits are the point: a crash keeps the chunks billed so far
+                    self.env.cr.commit()  # pylint: disable=invalid-commit
+            run.write({"state": "done", "date_done": fields.Datetime.now()})
+            run.message_post(body=_(
+                "Billing done: %(invoices)s invoices posted for %(amount)s.",
+                invoices=run.invoice_count, amount=run.amount_invoiced))
+            if commit:
+                self.env.cr.commit()  # pylint: disable=invalid-commit
+        return True
+
+    def _lock(self):
+        """Take the run for this transaction; False when another worker holds it."""
+        self.ensure_one()
+        self.env.cr.execute(SQL(
+            "SELECT id FROM mall_billing_run WHERE id = %s FOR UPDATE SKIP LOCKED", self.id))
+        return bool(self.env.cr.fetchone())
+
+    def _lock_receivables(self, lease_ids):
+        """The planned receivables of these leases for this run, locked for this
+        transaction; those another run holds or billed meanwhile are left out."""
+        receivables = self.env["mall.receivable"].search(
+            [*self._receivable_domain(), ("lease_id", "in", lease_ids)])
+        if not receivables:
+            return receivables
+        self.env["mall.receivable"].flush_model()
+        self.env.cr.execute(SQL(
+            "SELECT id FROM mall_receivable WHERE id IN %s AND state = 'planned' "
+            "AND move_id IS NULL FOR UPDATE SKIP LOCKED", tuple(receivables.ids)))
+        locked = {row[0] for row in self.env.cr.fetchall()}
+        return receivables.filtered(lambda r: r.id in locked)
+
+    def _invoice_group(self, receivable):
+        """Which invoice of its lease a receivable goes on: deposits on their own (a receipt,
+        no fapiao), rent on its own when the company wants it, the rest together."""
+        if receivable.charge_type_id.is_deposit:
+            return "deposit"
+        if receivable.category == "rent" and self.company_id.mall_billing_separate_rent:
+            return "rent"
+        return "other"
+
+    def _bill_leases(self, lease_ids):
+        """Create and post the invoices of one chunk of leases; link their receivables."""
+        self.ensure_one()
+        receivables = self._lock_receivables(lease_ids)
+        if not receivables:
+            self.leases_done += len(lease_ids)
+            return self.env["account.move"]
+        groups = defaultdict(lambda: self.env["mall.receivable"])
+        for rec in receivables.sorted(lambda r: (r.lease_id.id, r.due_date, r.sequence, r.id)):
+            groups[(rec.lease_id, self._invoice_group(rec), rec.due_date)] |= rec
+        keys = list(groups)
+        moves = self._create_invoices([(key[0], key[2], groups[key]) for key in keys])
+        for key, move in zip(keys, moves, strict=True):
+            groups[key].write({"move_id": move.id})
+        self.write({
+            "leases_done": self.leases_done + len(lease_ids),
+            "invoice_count": self.invoice_count + len(moves),
+            "amount_invoiced": self.amount_invoiced + sum(moves.mapped("amount_total")),
+        })
+        return moves
+
+    def _create_invoices(self, batches):
+        """Posted customer invoices, one per (lease, due date, receivables)."""
+        Move = self.env["account.move"].with_context(
+            tracking_disable=True, mail_create_nolog=True, mail_notrack=True,
+            skip_invoice_sync=False)
+        vals_list = [self._prepare_invoice_vals(lease, due, recs) for lease, due, recs in batches]
+        moves = Move.create(vals_list)
+        moves._post(soft=False)
+        return moves
+
+    def _prepare_invoice_vals(self, lease, due_date, receivables):
+        """Values of one customer invoice of a lease, its lines from the receivables."""
+        self.ensure_one()
+        invoice_date = self.invoice_date or self.period
+        journal = self._sale_journal()
+        return {
+            "move_type": "out_invoice",
+            "partner_id": lease.tenant_id.id,
+            "company_id": self.company_id.id,
+            "journal_id": journal.id,
+            "currency_id": self.company_id.currency_id.id,
+            "invoice_date": invoice_date,
+            "date": invoice_date,
+            "invoice_date_due": due_date,
+            "invoice_origin": lease.name,
+            "mall_lease_id": lease.id,
+            "mall_billing_run_id": self.id,
+            "invoice_line_ids": [(0, 0, self._prepare_invoice_line_vals(rec))
+                                 for rec in receivables],
+        }
+
+    def _prepare_invoice_line_vals(self, receivable):
+        """One invoice line per receivable at its amount, tax included: a deposit on its
+        liability account without tax, any other charge with the price-included twin of its
+        sale tax, so that the line totals the receivable exactly."""
+        charge = receivable.charge_type_id
+        cache = self.env.context.get("mall_billing_cache")
+        key = (charge.id, self.company_id.id)
+        if cache is not None and key in cache:
+            tax, account = cache[key]
+        else:
+            if charge.is_deposit:
+                tax, account = self.env["account.tax"], charge._get_deposit_account(
+                    self.company_id)
+            else:
+                tax, account = charge._get_sale_tax_included(self.company_id), None
+            if cache is not None:
+                cache[key] = (tax, account)
+        vals = {
+            "product_id": charge.product_id.id,
+            "name": receivable.name or charge.name,
+            "quantity": 1.0,
+            "price_unit": receivable.amount,
+            "tax_ids": [(6, 0, tax.ids)],
+        }
+        if account:
+            vals["account_id"] = account.id
+        return vals
+
+    def _sale_journal(self):
+        self.ensure_one()
+        return self.env["account.journal"].search([
+            *self.env["account.journal"]._check_company_domain(self.company_id),
+            ("type", "=", "sale")], limit=1)
+
+    # ------------------------------------------------------------------ cron
+    @api.model
+    def _cron_bill(self):
+        """Daily: resume the runs stopped half-way, and start each company's run of the
+        month once (automatic runs bill the whole company)."""
+        today = fields.Date.context_today(self)
+        month = today.replace(day=1)
+        companies = self.env["mall.lease"]._read_group(
+            [("state", "in", ("active", "expiring"))], ["company_id"])
+        for (company,) in companies:
+            exists = self.search_count([("company_id", "=", company.id),
+                                        ("period", "=", month), ("automatic", "=", True)])
+            if not exists:
+                run = self.with_company(company).create({
+                    "company_id": company.id, "period": month, "automatic": True})
+                run.action_preview()
+                run.write({"state": "running", "date_started": fields.Datetime.now()})
+                self.env.cr.commit()  # pylint: disable=invalid-commit
+        runs = self.search([("state", "=", "running")], order="id")
+        for run in runs:
+            run.with_company(run.company_id).with_context(
+                mall_billing_cache={})._execute(commit=True)
