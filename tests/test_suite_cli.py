@@ -33,9 +33,17 @@ def test_run_on_a_busy_port_says_so():
     assert f"--port {port + 1}" in proc.stderr
 
 
-def test_bench_is_there():
-    proc = _mall("bench")
+def test_bench_lists_its_benchmarks_without_running_them():
+    # Running them takes minutes and databases of their own: ./mall bench is not a unit test.
+    proc = _mall("bench", "--list")
     assert proc.returncode == 0
+    assert "billing" in proc.stdout
+
+
+def test_unknown_benchmark_is_refused_before_any_setup():
+    proc = _mall("bench", "nothing-like-this")
+    assert proc.returncode == 2
+    assert "unknown benchmark nothing-like-this" in proc.stderr
 
 
 def _compose():

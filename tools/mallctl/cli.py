@@ -210,7 +210,16 @@ def cmd_bench(argv):
     parser = argparse.ArgumentParser(prog="./mall bench")
     parser.add_argument("names", nargs="*", help=f"benchmarks ({', '.join(bench.BENCHES)}) "
                                                  "or all (default)")
+    parser.add_argument("--list", action="store_true",
+                        help="list the benchmarks and exit, without running them")
     args = parser.parse_args(argv)
+    if args.list:
+        for name, (description, _func) in bench.BENCHES.items():
+            print(f"{name:<10} {description}")
+        return 0
+    unknown = [n for n in args.names if n not in bench.BENCHES and n != "all"]
+    if unknown:
+        parser.error(f"unknown benchmark {', '.join(unknown)}; known: {', '.join(bench.BENCHES)}")
     _paths, _version, code_hash = setup()
     return bench.main(args.names, code_hash)
 

@@ -1,2 +1,1 @@
-from . import meter_api
-from . import statement_portal
+from . import api_auth, finance_api, meter_api, statement_portal

@@ -1,13 +1,14 @@
-import hmac
 import json
 
 from odoo import http
 from odoo.http import request
 
+from .api_auth import BearerTokenMixin
+
 TOKEN_PARAMETER = "mall_billing.meter_api_token"
 
 
-class MeterReadingApi(http.Controller):
+class MeterReadingApi(BearerTokenMixin, http.Controller):
     """Meter readings pushed by a collection system (远程抄表): POST a JSON list of
     {meter, date, value} (or {"readings": [...]}) with ``Authorization: Bearer <token>``; the
     answer has one result per line."""
@@ -15,9 +16,7 @@ class MeterReadingApi(http.Controller):
     @http.route("/mall/api/meter_readings", type="http", auth="public", methods=["POST"],
                 csrf=False, save_session=False)
     def meter_readings(self):
-        token = request.env["ir.config_parameter"].sudo().get_param(TOKEN_PARAMETER)
-        given = request.httprequest.headers.get("Authorization", "")
-        if not token or not hmac.compare_digest(given.encode(), f"Bearer {token}".encode()):
+        if not self._bearer_token_ok(TOKEN_PARAMETER):
             return self._answer({"error": "unauthorized"}, 401)
         try:
             payload = json.loads(request.httprequest.get_data() or b"null")
@@ -28,8 +27,3 @@ class MeterReadingApi(http.Controller):
             return self._answer({"error": "expected a list of {meter, date, value}"}, 400)
         results = request.env["mall.meter.reading"].sudo()._import_rows(rows)
         return self._answer({"results": results}, 200)
-
-    def _answer(self, body, status):
-        return request.make_response(
-            json.dumps(body, ensure_ascii=False), status=status,
-            headers=[("Content-Type", "application/json; charset=utf-8")])

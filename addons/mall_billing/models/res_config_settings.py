@@ -7,6 +7,10 @@ class ResConfigSettings(models.TransientModel):
     mall_meter_api_token = fields.Char(
         string="Meter Reading API Token", config_parameter="mall_billing.meter_api_token",
         help="Bearer token of the collection systems posting to /mall/api/meter_readings.")
+    mall_finance_api_token = fields.Char(
+        string="Finance API Token", config_parameter="mall_billing.finance_api_token",
+        help="Bearer token of the finance system reading /mall/api/finance/invoices and "
+             "/mall/api/finance/payments.")
     mall_notice_on_post = fields.Boolean(
         related="company_id.mall_notice_on_post", readonly=False)
     mall_notice_sms = fields.Boolean(related="company_id.mall_notice_sms", readonly=False)

@@ -1,8 +1,20 @@
-from . import test_charge_type, test_late_fee, test_meter, test_meter_reading, test_meter_api
 from . import (
+    test_billing_run,
+    test_billing_tour,
+    test_charge_type,
+    test_deposit,
     test_dunning,
+    test_finance_export,
+    test_late_fee,
     test_late_fee_accrual,
+    test_meter,
+    test_meter_api,
+    test_meter_reading,
     test_payment_notice,
+    test_payment_reports,
+    test_portal_payment,
+    test_receivable_schedule,
     test_sms_gateway,
     test_statement,
+    test_turnover_and_meters,
 )

@@ -1,0 +1,6 @@
+from . import (
+    mall_arrears_aging_report,
+    mall_deposit_ledger,
+    mall_receivable_report,
+    mall_rent_roll_report,
+)
