@@ -7,9 +7,7 @@
     "author": "Mall Suite",
     "maintainers": ["mall-suite"],
     "license": "LGPL-3",
-    # payment_demo: the demo provider the portal payment tour pays with; drop it here once
-    # mall_billing depends on it for its own portal payment.
-    "depends": ["mall_billing", "portal", "account_payment", "payment_demo"],
+    "depends": ["mall_billing", "portal"],
     "external_dependencies": {"python": ["requests"]},
     "data": [
         "security/ir.model.access.csv",
