@@ -14,6 +14,7 @@ class TestFapiaoTour(FapiaoCaseMixin, HttpCase):
             cls.env, login="fapiao_tour_tenant", groups="base.group_portal", password="fapiao_tour"
         )
         cls.portal_user.partner_id.parent_id = cls.tenant
+        cls.env.ref("payment.payment_provider_demo").write({"state": "test", "is_published": True})
 
     def test_tenant_pays_in_the_portal_and_downloads_the_fapiao(self):
         move = self._invoice([(self.service, 1, 100)])

@@ -6,38 +6,34 @@ registry.category("web_tour.tours").add("mall_einvoice_portal_pay_fapiao", {
     steps: () => [
         {
             content: "Pay the bill from the list of bills",
-            trigger: "a[href*='payment=True']",
+            trigger: "a.btn-primary[href*='payment=True']",
             run: "click",
             expectUnloadPage: true,
         },
         {
             content: "Enter the (demo) card number",
-            trigger: "#pay_with input[name='customer_input']",
+            trigger: "#customer_input",
             run: "edit 4242424242424242",
         },
         {
+            // Odoo's zh_CN translation of the demo form translates the option values too
+            // ("完成" instead of "done"), which the demo provider then reads as an error.
             content: "Simulate a successful payment",
-            trigger: "#pay_with select#simulated_payment_state",
+            trigger: "#simulated_payment_state",
             run() {
-                // the demo provider reads the option's value, which its Chinese translation
-                // turns into 完成: give it the value it understands
-                const select = document.querySelector("#pay_with select#simulated_payment_state");
-                const done = document.createElement("option");
-                done.value = "done";
-                done.textContent = "done";
-                select.appendChild(done);
-                select.value = "done";
+                this.anchor.options[0].value = "done";
+                this.anchor.selectedIndex = 0;
             },
         },
         {
             content: "Pay",
-            trigger: "#pay_with button[name='o_payment_submit_button']",
+            trigger: "button[name=o_payment_submit_button]:enabled",
             run: "click",
             expectUnloadPage: true,
         },
         {
             content: "The payment is processed: back on the bill",
-            trigger: "#portal_pay:not(:visible)",
+            trigger: "#invoice_content",
             timeout: 30000,
         },
         {
