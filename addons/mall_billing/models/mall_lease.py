@@ -183,6 +183,14 @@ class MallLease(models.Model):
         for lease in self:
             lease._sync_receivables(from_date=lease.termination_date)
             lease._warn_invoiced_after(lease.termination_date)
+        if penalty and penalty > 0:
+            charge = self.env.ref("mall_billing.charge_type_penalty")
+            self.env["mall.receivable"].sudo().create([
+                lease._receivable_vals(
+                    charge, lease.termination_date, lease.termination_date,
+                    charge._round(penalty), source="manual",
+                    name=_("Contract penalty for early termination"))
+                for lease in self])
         return result
 
     def _warn_invoiced_after(self, day):

@@ -3,6 +3,7 @@ from datetime import date, timedelta
 from dateutil.relativedelta import relativedelta
 
 from odoo import fields
+from odoo.exceptions import AccessError
 from odoo.tests import TransactionCase
 
 from .payment_common import LeaseInvoiceMixin
@@ -104,3 +105,18 @@ class TestPaymentReports(LeaseInvoiceMixin, TransactionCase):
         self.assertEqual(arrears[self.good.id][0], 100.0)
         # 4,000 overdue against 4,000 billed in twelve months: far beyond three months
         self.assertEqual(arrears[self.late.id][0], 0.0)
+
+    def test_leasing_staff_read_the_reports_and_tenants_do_not(self):
+        self.env.flush_all()
+        users = self.env["res.users"].with_context(no_reset_password=True)
+        clerk = users.create({"login": "rpt_clerk", "name": "招商", "group_ids": [
+            (6, 0, [self.env.ref("mall_leasing.group_leasing_user").id])]})
+        portal = users.create({"login": "rpt_portal", "name": "商户", "group_ids": [
+            (6, 0, [self.env.ref("base.group_portal").id])]})
+        for model in ("mall.rent.roll.report", "mall.arrears.aging.report",
+                      "mall.receivable.report", "mall.deposit.ledger"):
+            self.env[model].with_user(clerk).search([])  # leasing staff may read
+            with self.assertRaises(AccessError):
+                self.env[model].with_user(portal).search([])
+        self.assertEqual(self.env["mall.rent.roll.report"].with_user(clerk).search_count(
+            [("mall_id", "=", self.mall.id)]), 3)

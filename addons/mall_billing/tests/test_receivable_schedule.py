@@ -70,6 +70,16 @@ class TestReceivableSchedule(ReceivableCase):
         self.assertEqual(rent[-1], ("2026-04-01", "2026-04-10", "2026-04-05", 10000.0))
         self.assertEqual(len(rent), 4)
 
+    def test_termination_penalty_becomes_a_receivable_due_on_the_exit_day(self):
+        lease = self._lease(start="2026-01-01")
+        manager = self._make_user("billing_penalty_manager",
+                                  ["mall_leasing.group_leasing_manager"])
+        lease.with_user(manager).action_terminate("2026-04-10", "提前撤场", penalty=30000.005)
+        penalty = lease.receivable_ids.filtered(lambda r: r.charge_type_id.code == "PENALTY")
+        self.assertEqual(len(penalty), 1)
+        self.assertEqual((penalty.amount, str(penalty.due_date), penalty.state),
+                         (30000.01, "2026-04-10", "planned"))
+
     def test_leasing_user_reads_receivables_but_cannot_bill(self):
         lease = self._lease()
         clerk = self._make_user("billing_clerk", ["mall_leasing.group_leasing_user"])
