@@ -7,12 +7,22 @@
     "author": "Mall Suite",
     "maintainers": ["mall-suite"],
     "license": "LGPL-3",
-    "depends": ["mall_billing"],
+    "depends": ["mall_billing", "portal"],
+    "external_dependencies": {"python": ["requests"]},
     "data": [
         "security/ir.model.access.csv",
+        "security/mall_einvoice_security.xml",
         "data/mall_fapiao_data.xml",
+        "data/mail_template_data.xml",
+        "report/mall_fapiao_report.xml",
         "views/mall_fapiao_views.xml",
         "views/account_move_views.xml",
+        "views/portal_templates.xml",
         "views/menus.xml",
     ],
+    "assets": {
+        "web.assets_tests": [
+            "mall_einvoice/static/tests/tours/*.js",
+        ],
+    },
 }

@@ -75,6 +75,30 @@ def bench_billing(template):
     return lines, checks
 
 
+@register("fapiao", "1,000 fapiao through the 诺诺 simulator with 1 % lost answers: fapiao/s, "
+                    "duplicates, requests left unresolved")
+def bench_fapiao(template):
+    db = scratch_db(template, "fapiao")
+    try:
+        info("1,000 posted invoices, then their fapiao")
+        r = odoo_call(db, "mall_einvoice", "fapiao", count=1000, timeout_rate=0.01)
+    finally:
+        system.drop_db(db)
+    lines = [
+        ("fapiao issued", f"{r['fapiao'] - r['unresolved']} of {r['fapiao']} in "
+                          f"{r['seconds']:.1f}s = {r['fapiao_per_second']:.1f} fapiao/s "
+                          f"(files, XML and mail included), peak RSS {r['peak_rss_mb']:.0f} MB"),
+        ("answers lost (timeouts)", str(r["timeouts_injected"])),
+        ("duplicates", str(r["duplicates"])),
+        ("unresolved after polling", str(r["unresolved"])),
+    ]
+    checks = [
+        ("no duplicate fapiao", r["duplicates"] == 0),
+        ("no request left unresolved", r["unresolved"] == 0),
+    ]
+    return lines, checks
+
+
 def main(names, code_hash):
     selected = list(BENCHES) if not names or "all" in names else names
     template = databases.build_test_template(code_hash)

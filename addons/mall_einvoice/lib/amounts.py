@@ -119,3 +119,11 @@ def split_for_issue(lines, is_rent=lambda line: False, max_lines=MAX_LINES):
 def item_name(short_name, name):
     """Printed item name ``*简称*名称`` (e.g. *经营租赁*商铺租金)."""
     return f"*{short_name}*{name}" if short_name else name
+
+
+def qr_payload(kind, number, amount, issue_date, tail=""):
+    """QR content of a 数电 invoice (fapiao.md §8):
+    ``01,<31 专票 | 32 普票>,,<20-digit number>,<amount>,<YYYYMMDD>,,<tail>``."""
+    code = "31" if kind == "special" else "32"
+    day = issue_date.strftime("%Y%m%d") if issue_date else ""
+    return f"01,{code},,{number},{fen(amount):.2f},{day},,{tail or number[-4:]}"

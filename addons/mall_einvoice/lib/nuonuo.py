@@ -19,6 +19,7 @@ from . import provider
 METHOD_PREFIX = "nuonuo.OpeMplatform."
 SUCCESS = "E0000"
 DUPLICATE_ORDER = "E9106"
+TOKEN_REFUSED = ("070302",)  # accessToken invalid or expired
 
 _STATES = {
     "2": provider.STATE_ISSUED,
@@ -42,6 +43,17 @@ def sign(app_secret, app_key, senid, nonce, timestamp, body):
     return base64.b64encode(digest).decode()
 
 
+def _json(response):
+    """The JSON answer; anything else (a gateway's error page) leaves the outcome unknown."""
+    try:
+        data = response.json()
+    except ValueError as error:
+        raise provider.ProviderTimeout(f"HTTP {response.status_code}: no JSON answer") from error
+    if not isinstance(data, dict):
+        raise provider.ProviderTimeout(f"HTTP {response.status_code}: unexpected answer")
+    return data
+
+
 def _money(value):
     return f"{Decimal(str(value)):.2f}"
 
@@ -49,19 +61,23 @@ def _money(value):
 class NuonuoProvider(provider.FapiaoProvider):
     """诺诺 adapter. ``token`` may be given (self-use apps) or is fetched and cached."""
 
-    def __init__(self, base_url, app_key, app_secret, user_tax, token=None, timeout=10):
+    def __init__(
+        self, base_url, app_key, app_secret, user_tax, token=None, timeout=10, on_token=None
+    ):
         self.base_url = base_url.rstrip("/")
         self.app_key = app_key
         self.app_secret = app_secret
         self.user_tax = user_tax
         self.token = token
         self.timeout = timeout
+        self.on_token = on_token  # called with (token, expires_in) when a new one is fetched
+        self.session = requests.Session()
 
     # transport ---------------------------------------------------------------
     def fetch_token(self):
         """Client-credentials token (form POST); cached on the adapter."""
         try:
-            response = requests.post(
+            response = self.session.post(
                 f"{self.base_url}/accessToken",
                 timeout=self.timeout,
                 data={
@@ -70,16 +86,28 @@ class NuonuoProvider(provider.FapiaoProvider):
                     "grant_type": "client_credentials",
                 },
             )
-        except requests.Timeout as error:
-            raise provider.ProviderTimeout(str(error)) from error
-        data = response.json()
+        except requests.RequestException as error:
+            raise provider.ProviderError("NETWORK", str(error)) from error
+        data = _json(response)
         if "access_token" not in data:
             raise provider.ProviderError(data.get("code", "070301"), data.get("describe", "token"))
         self.token = data["access_token"]
+        if self.on_token:
+            self.on_token(self.token, data.get("expires_in"))
         return self.token
 
     def call(self, method, content):
-        """POST one signed envelope; return ``result`` or raise ProviderError."""
+        """POST one signed envelope; return ``result`` or raise ProviderError. A refused
+        (expired) token is fetched again once."""
+        try:
+            return self._call(method, content)
+        except provider.ProviderError as error:
+            if error.code not in TOKEN_REFUSED:
+                raise
+            self.token = None
+            return self._call(method, content)
+
+    def _call(self, method, content):
         token = self.token or self.fetch_token()
         body = json.dumps(content, ensure_ascii=False, separators=(",", ":"))
         senid, nonce, timestamp = (
@@ -96,7 +124,7 @@ class NuonuoProvider(provider.FapiaoProvider):
         }
         params = {"senid": senid, "nonce": nonce, "timestamp": timestamp, "appkey": self.app_key}
         try:
-            response = requests.post(
+            response = self.session.post(
                 f"{self.base_url}/open/v1/services",
                 params=params,
                 data=body.encode("utf-8"),
@@ -105,7 +133,10 @@ class NuonuoProvider(provider.FapiaoProvider):
             )
         except (requests.Timeout, requests.ConnectionError) as error:
             raise provider.ProviderTimeout(str(error)) from error
-        envelope = response.json()
+        except requests.RequestException as error:
+            # the request never left (bad URL): nothing can have been accepted
+            raise provider.ProviderError("NETWORK", str(error)) from error
+        envelope = _json(response)
         code = envelope.get("code")
         if code == SUCCESS:
             return envelope.get("result")
@@ -210,7 +241,21 @@ class NuonuoProvider(provider.FapiaoProvider):
                 "billId": values.get("form_no") or "",
                 "redReason": _RED_REASONS.get(values.get("reason") or "01", "2"),
                 "applySource": "0",
-                "detail": values.get("lines") or [],
+                "detail": [
+                    {
+                        "blueDetailIndex": str(line["index"]),
+                        "goodsName": line["name"],
+                        "goodsCode": line.get("tax_code") or "",
+                        "num": str(line["quantity"]),
+                        "price": str(line["price"]),
+                        "withTaxFlag": "1" if line.get("price_include") else "0",
+                        "taxRate": str(line["rate"]),
+                        "taxExcludedAmount": _money(line["amount"]),
+                        "tax": _money(line["tax"]),
+                        "taxIncludedAmount": _money(line["total"]),
+                    }
+                    for line in values.get("lines") or []
+                ],
             },
         )
         return {"form_id": result["billId"], "state": result["billStatus"]}
@@ -221,6 +266,7 @@ class NuonuoProvider(provider.FapiaoProvider):
             "form_id": result["billId"],
             "state": result["billStatus"],
             "red_number": result.get("redInvoiceNumber") or "",
+            "red_serial": result.get("invoiceSerialNum") or "",
         }
 
     def red_form_confirm(self, form_id, agree=True):
@@ -234,8 +280,9 @@ class NuonuoProvider(provider.FapiaoProvider):
 
     def download(self, url):
         try:
-            response = requests.get(url, timeout=self.timeout)
-        except (requests.Timeout, requests.ConnectionError) as error:
+            response = self.session.get(url, timeout=self.timeout)
+        except requests.RequestException as error:
             raise provider.ProviderTimeout(str(error)) from error
-        response.raise_for_status()
+        if response.status_code != 200:
+            raise provider.ProviderError(f"HTTP {response.status_code}", url)
         return response.content

@@ -1,1 +1,12 @@
-from . import product_template, res_company, mall_fapiao_line, mall_fapiao, account_move
+from . import (
+    res_company,
+    res_partner,
+    mall_charge_type,
+    mall_mall,
+    mall_fapiao_line,
+    mall_fapiao,
+    mall_fapiao_red_form_line,
+    mall_fapiao_red_form,
+    mall_fapiao_report,
+    account_move,
+)

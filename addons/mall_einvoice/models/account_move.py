@@ -9,24 +9,38 @@ class AccountMove(models.Model):
     mall_fapiao_state = fields.Selection(
         [
             ("none", "Not requested"),
+            ("draft", "To issue"),
             ("pending", "In progress"),
             ("issued", "Issued"),
             ("failed", "Failed"),
+            ("reversed", "Reversed"),
         ],
         string="Fapiao Status",
         compute="_compute_mall_fapiao_state",
+        store=True,
+        index=True,
     )
+    mall_fapiao_count = fields.Integer(compute="_compute_mall_fapiao_count", string="Fapiao Count")
 
-    @api.depends("mall_fapiao_ids.state")
+    @api.depends("mall_fapiao_ids")
+    def _compute_mall_fapiao_count(self):
+        for move in self:
+            move.mall_fapiao_count = len(move.mall_fapiao_ids)
+
+    @api.depends("mall_fapiao_ids.state", "mall_fapiao_ids.is_red", "mall_fapiao_ids.red_state")
     def _compute_mall_fapiao_state(self):
         for move in self:
-            states = set(move.mall_fapiao_ids.mapped("state"))
+            blue = move.mall_fapiao_ids.filtered(lambda fapiao: not fapiao.is_red)
+            states = set(blue.mapped("state"))
             if not states:
                 move.mall_fapiao_state = "none"
             elif "failed" in states:
                 move.mall_fapiao_state = "failed"
             elif states == {"issued"}:
-                move.mall_fapiao_state = "issued"
+                fully_red = all(fapiao.red_state == "full" for fapiao in blue)
+                move.mall_fapiao_state = "reversed" if fully_red else "issued"
+            elif states == {"draft"}:
+                move.mall_fapiao_state = "draft"
             else:
                 move.mall_fapiao_state = "pending"
 
@@ -39,35 +53,52 @@ class AccountMove(models.Model):
         if wrong:
             raise UserError(
                 _(
-                    "Fapiao are requested for posted customer invoices only: %s.",
-                    ", ".join(wrong.mapped("display_name")),
+                    "Fapiao are requested for posted customer invoices only: %(invoices)s.",
+                    invoices=", ".join(wrong.mapped("display_name")),
                 )
             )
         return self.env["mall.fapiao"].create(self.env["mall.fapiao"]._prepare_from_moves(moves))
 
+    def _mall_fapiao_auto(self, trigger):
+        """Request and send the fapiao of the invoices whose company issues on ``trigger``
+        (and has a provider: without one, the invoice waits in the report of paid invoices
+        without fapiao).
+
+        A request that is not ready (a missing tax code, a rent without address) stays in draft
+        for the clerk: it must never block a posting or a payment."""
+        moves = self.filtered(
+            lambda move: (
+                move.company_id.mall_fapiao_trigger == trigger
+                and move.company_id.sudo().mall_fapiao_url
+                and move.move_type == "out_invoice"
+                and move.state == "posted"
+                and not move.mall_fapiao_ids
+                and not move.currency_id.is_zero(move.amount_total)
+            )
+        )
+        if not moves:
+            return self.env["mall.fapiao"]
+        fapiao = moves.sudo()._mall_create_fapiao()
+        fapiao._ready().action_submit()
+        # ask once at once: a fast provider has issued already, so the tenant who just paid
+        # finds the fapiao in the portal; otherwise the polling cron takes over
+        fapiao.filtered(lambda rec: rec.state == "issuing").action_refresh()
+        return fapiao
+
     def action_mall_request_fapiao(self):
         """Button: create the fapiao requests and show them."""
         fapiao = self._mall_create_fapiao() or self.mall_fapiao_ids
-        return {
-            "type": "ir.actions.act_window",
-            "name": _("Fapiao"),
-            "res_model": "mall.fapiao",
-            "view_mode": "list,form",
-            "domain": [("id", "in", fapiao.ids)],
-        }
+        return fapiao._action_open()
+
+    def action_mall_view_fapiao(self):
+        return self.mall_fapiao_ids._action_open()
+
+    def _post(self, soft=True):
+        posted = super()._post(soft=soft)
+        posted._mall_fapiao_auto("post")
+        return posted
 
     def _invoice_paid_hook(self):
         res = super()._invoice_paid_hook()
-        auto = self.filtered(
-            lambda move: (
-                move.company_id.mall_fapiao_on_payment
-                and move.move_type == "out_invoice"
-                and not move.mall_fapiao_ids
-            )
-        )
-        if auto:
-            fapiao = auto._mall_create_fapiao()
-            # a missing tax code must not block the payment: leave those in draft for the clerk
-            ready = fapiao.filtered(lambda rec: all(rec.line_ids.mapped("tax_code")))
-            ready.action_submit()
+        self._mall_fapiao_auto("payment")
         return res

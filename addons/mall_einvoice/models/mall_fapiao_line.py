@@ -1,6 +1,7 @@
 from odoo import api, fields, models
 
 from ..lib import amounts
+from .mall_charge_type import PREFERENTIAL_FLAGS
 
 
 class MallFapiaoLine(models.Model):
@@ -11,10 +12,13 @@ class MallFapiaoLine(models.Model):
     fapiao_id = fields.Many2one("mall.fapiao", required=True, ondelete="cascade", index=True)
     sequence = fields.Integer(default=10)
     move_line_id = fields.Many2one("account.move.line", string="Invoice Line", ondelete="set null")
+    blue_line_id = fields.Many2one(
+        "mall.fapiao.line", string="Reversed Line", ondelete="set null", index="btree_not_null"
+    )
     product_id = fields.Many2one("product.product")
     name = fields.Char(string="Item Name", required=True)
     tax_code = fields.Char(string="Tax Classification Code", size=19)
-    preferential = fields.Char(string="Preferential Policy")
+    preferential = fields.Selection(PREFERENTIAL_FLAGS, string="Preferential Policy")
     quantity = fields.Float(digits=(16, 8), default=1.0)
     price_unit = fields.Float(string="Unit Price", digits=(16, 8))
     price_include = fields.Boolean(string="Price Includes Tax")
@@ -32,3 +36,26 @@ class MallFapiaoLine(models.Model):
                 line.quantity, line.price_unit, line.tax_rate, line.price_include
             )
             line.amount, line.tax, line.total = float(amount), float(tax), float(total)
+
+    def _rate_label(self):
+        """9%, 13%, 1.5%: the rate as printed on the fapiao."""
+        self.ensure_one()
+        return f"{(amounts.to_decimal(self.tax_rate) * 100).normalize():f}%"
+
+    def _provider_line(self):
+        self.ensure_one()
+        return {
+            "index": self.blue_line_id.sequence or self.sequence,
+            "name": self.name,
+            "tax_code": self.tax_code,
+            "quantity": self.quantity,
+            "price": self.price_unit,
+            "price_include": self.price_include,
+            "rate": self.tax_rate,
+            "amount": self.amount,
+            "tax": self.tax,
+            "total": self.total,
+            "preferential": self.preferential or "",
+            "spec": "",
+            "unit": "",
+        }

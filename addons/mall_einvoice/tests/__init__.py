@@ -1,1 +1,10 @@
-from . import test_fapiao, test_fapiao_amounts, test_fapiao_callback, test_nuonuo_adapter
+from . import (
+    test_einvoice_xml,
+    test_fapiao,
+    test_fapiao_amounts,
+    test_fapiao_callback,
+    test_fapiao_portal,
+    test_fapiao_red,
+    test_fapiao_tour,
+    test_nuonuo_adapter,
+)

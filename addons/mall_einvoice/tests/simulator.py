@@ -49,7 +49,9 @@ class SimulatorMixin:
         cls.simulator.stdout.close()
 
     def sim_control(self, **control):
-        requests.post(f"{self.sim_url}/_sim/control", data=json.dumps(control), timeout=5)
+        return requests.post(
+            f"{self.sim_url}/_sim/control", data=json.dumps(control), timeout=30
+        ).json()
 
     def adapter(self, secret=APP_SECRET, timeout=5):
         return NuonuoProvider(self.sim_url, APP_KEY, secret, USER_TAX, timeout=timeout)

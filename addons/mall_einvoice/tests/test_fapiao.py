@@ -1,111 +1,23 @@
+import ast
 import time
+from datetime import timedelta
+from unittest.mock import patch
+
+import requests
 
 from odoo import fields
 from odoo.exceptions import UserError, ValidationError
 from odoo.tests import TransactionCase, tagged
 
-from .simulator import APP_KEY, APP_SECRET, USER_TAX, SimulatorMixin
+from .common import FapiaoCaseMixin
 
 
 @tagged("post_install", "-at_install")
-class TestFapiao(SimulatorMixin, TransactionCase):
+class TestFapiao(FapiaoCaseMixin, TransactionCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.start_simulator()
-        cls.company = cls.env.company
-        cls.company.sudo().write(
-            {
-                "vat": USER_TAX,
-                "mall_fapiao_url": cls.sim_url,
-                "mall_fapiao_app_key": APP_KEY,
-                "mall_fapiao_app_secret": APP_SECRET,
-                "mall_fapiao_clerk": "王会计",
-            }
-        )
-        cls.tax9 = cls.env["account.tax"].create(
-            {
-                "name": "VAT 9% incl. (fapiao test)",
-                "amount": 9,
-                "amount_type": "percent",
-                "type_tax_use": "sale",
-                "price_include_override": "tax_included",
-            }
-        )
-        cls.tax6 = cls.env["account.tax"].create(
-            {
-                "name": "VAT 6% (fapiao test)",
-                "amount": 6,
-                "amount_type": "percent",
-                "type_tax_use": "sale",
-            }
-        )
-        cls.rent = cls.env["product.product"].create(
-            {
-                "name": "商铺租金",
-                "mall_tax_code": "3040502029902000000",
-                "mall_tax_short_name": "经营租赁",
-                "mall_is_property_rent": True,
-                "taxes_id": [(6, 0, cls.tax9.ids)],
-            }
-        )
-        cls.service = cls.env["product.product"].create(
-            {
-                "name": "物业管理费",
-                "mall_tax_code": "3040801010000000000",
-                "mall_tax_short_name": "企业管理服务",
-                "taxes_id": [(6, 0, cls.tax6.ids)],
-            }
-        )
-        cls.tenant = cls.env["res.partner"].create(
-            {
-                "name": "杭州橙森商贸有限公司",
-                "is_company": True,
-                "mall_uscc": "91330106MA2BBBBB1D",
-            }
-        )
-
-    def _invoice(self, lines):
-        move = self.env["account.move"].create(
-            {
-                "move_type": "out_invoice",
-                "partner_id": self.tenant.id,
-                "invoice_date": fields.Date.today(),
-                "invoice_line_ids": [
-                    (
-                        0,
-                        0,
-                        {
-                            "product_id": product.id,
-                            "quantity": qty,
-                            "price_unit": price,
-                            "tax_ids": [(6, 0, product.taxes_id.ids)],
-                        },
-                    )
-                    for product, qty, price in lines
-                ],
-            }
-        )
-        move.action_post()
-        return move
-
-    def _rent_address(self, fapiao):
-        fapiao.filtered("is_rent").write(
-            {
-                "rent_region": "浙江省杭州市西湖区",
-                "rent_address": "文三路90号1层101",
-                "rent_date_start": "2026-11-01",
-                "rent_date_end": "2026-11-30",
-            }
-        )
-
-    def _wait_issued(self, fapiao):
-        for _i in range(50):
-            fapiao.action_refresh()
-            if all(state in ("issued", "failed") for state in fapiao.mapped("state")):
-                return
-            fapiao.write({"next_poll": fields.Datetime.now()})
-            time.sleep(0.1)
+        cls.setup_fapiao()
 
     def test_invoice_with_two_rents_and_a_fee_becomes_three_fapiao(self):
         move = self._invoice([(self.rent, 1, 10000), (self.rent, 1, 8000), (self.service, 2, 500)])
@@ -119,29 +31,114 @@ class TestFapiao(SimulatorMixin, TransactionCase):
         first = rents.filtered(lambda rec: rec.amount_total == 10000)
         self.assertEqual((first.amount_untaxed, first.amount_tax), (9174.31, 825.69))
         self.assertEqual(first.amount_total_words, "壹万元整")
-        self.assertEqual(first.line_ids.name, "*经营租赁*商铺租金")
-        self.assertEqual(move.mall_fapiao_state, "pending")
+        self.assertEqual(move.mall_fapiao_state, "draft")
 
-    def test_fapiao_is_issued_with_number_qr_and_pdf(self):
+    def test_lines_take_tax_data_from_the_charge_type(self):
+        self.service_charge.write({"tax_preferential": True, "fapiao_preferential_flag": "01"})
+        move = self._invoice([(self.rent, 1, 10000), (self.service, 3, "33.33")])
+        move.action_mall_request_fapiao()
+        rent_line = move.mall_fapiao_ids.filtered("is_rent").line_ids
+        service_line = move.mall_fapiao_ids.filtered(lambda rec: not rec.is_rent).line_ids
+        self.assertEqual(rent_line.name, "*经营租赁*商铺租金")
+        self.assertEqual(rent_line.tax_code, "3040502029902000000")
+        self.assertEqual(rent_line.tax_rate, 0.09)
+        self.assertEqual(service_line.name, "*企业管理服务*物业管理费")
+        self.assertEqual(service_line.tax_code, "3040801010000000000")
+        self.assertEqual(service_line.preferential, "01")
+        self.assertEqual((service_line.amount, service_line.tax), (99.99, 6.0))
+
+    def test_rent_takes_property_unit_and_period_from_the_receivable(self):
+        floor = self.env["mall.floor"].create({"name": "1F", "level": 1, "mall_id": self.mall.id})
+        unit = self.env["mall.unit"].create(
+            {"code": "L1-101", "mall_id": self.mall.id, "floor_id": floor.id}
+        )
         move = self._invoice([(self.rent, 1, 10000)])
+        self.env["mall.receivable"].create(
+            {
+                "partner_id": self.tenant.id,
+                "mall_id": self.mall.id,
+                "unit_id": unit.id,
+                "charge_type_id": self.rent_charge.id,
+                "period_start": "2026-12-01",
+                "period_end": "2026-12-31",
+                "due_date": "2026-11-25",
+                "amount": 10000,
+            }
+        ).sudo().write({"move_id": move.id, "state": "invoiced"})
         move.action_mall_request_fapiao()
         fapiao = move.mall_fapiao_ids
-        self._rent_address(fapiao)
+        self.assertEqual(fapiao.rent_region, "浙江省杭州市西湖区")
+        self.assertTrue(fapiao.rent_address.startswith("文三路90号"))
+        self.assertIn("L1-101", fapiao.rent_address)
+        self.assertEqual(fapiao.rent_certificate, "浙(2020)杭州市不动产权第0012345号")
+        self.assertEqual(str(fapiao.rent_date_start), "2026-12-01")
+        self.assertEqual(str(fapiao.rent_date_end), "2026-12-31")
+        self.assertFalse(fapiao._missing())
+
+    def test_tenant_preferred_kind_and_changed_title_are_issued(self):
+        self.tenant.mall_fapiao_kind = "special"
+        move = self._invoice([(self.service, 1, 100)])
+        move.action_mall_request_fapiao()
+        fapiao = move.mall_fapiao_ids
+        self.assertEqual(fapiao.kind, "special")
+        # the tenant asks for another title before issuing
+        fapiao.write(
+            {"buyer_name": "杭州橙森餐饮管理有限公司", "buyer_tax_number": "91330106MA2CCCCC2E"}
+        )
         fapiao.action_submit()
         self._wait_issued(fapiao)
         self.assertEqual(fapiao.state, "issued")
-        self.assertEqual(len(fapiao.number), 20)
-        self.assertTrue(fapiao.qr_code)
-        attachments = self.env["ir.attachment"].search(
-            [("res_model", "=", "mall.fapiao"), ("res_id", "=", fapiao.id)]
+        self.assertTrue(fapiao.qr_code.startswith("01,31,,"))
+        xml = self.env["ir.attachment"].search(
+            [
+                ("res_model", "=", "mall.fapiao"),
+                ("res_id", "=", fapiao.id),
+                ("name", "like", ".xml"),
+            ]
         )
-        self.assertIn(f"{fapiao.number}.pdf", attachments.mapped("name"))
-        self.assertEqual(move.mall_fapiao_state, "issued")
+        self.assertIn("杭州橙森餐饮管理有限公司".encode(), xml.raw)
+
+    def test_tenant_standing_title_is_used_for_its_fapiao(self):
+        self.tenant.write(
+            {
+                "mall_fapiao_title": "橙森集团有限公司",
+                "mall_fapiao_tax_number": "91330106MA2DDDDD3F",
+                "mall_fapiao_bank": "招商银行杭州分行 571900000000001",
+            }
+        )
+        move = self._invoice([(self.service, 1, 100)])
+        move.action_mall_request_fapiao()
+        fapiao = move.mall_fapiao_ids
+        self.assertEqual(fapiao.buyer_name, "橙森集团有限公司")
+        self.assertEqual(fapiao.buyer_tax_number, "91330106MA2DDDDD3F")
+        self.assertEqual(fapiao.buyer_bank, "招商银行杭州分行 571900000000001")
+
+    def test_fapiao_is_issued_with_number_qr_files_and_mail(self):
+        fapiao = self._issued([(self.rent, 1, 10000)])
+        self.assertEqual(len(fapiao.number), 20)
+        self.assertTrue(fapiao.number.isdigit())
+        self.assertTrue(fapiao.issue_date)
+        self.assertEqual(fapiao._qr_payload().split(",")[3], fapiao.number)
+        names = (
+            self.env["ir.attachment"]
+            .search([("res_model", "=", "mall.fapiao"), ("res_id", "=", fapiao.id)])
+            .mapped("name")
+        )
+        for ext in ("pdf", "ofd", "xml"):
+            self.assertIn(f"{fapiao.number}.{ext}", names)
+        self.assertEqual(fapiao.move_id.mall_fapiao_state, "issued")
+        mail = self.env["mail.mail"].search(
+            [("model", "=", "mall.fapiao"), ("res_id", "=", fapiao.id)]
+        )
+        self.assertEqual(mail.email_to, "finance@chengsen.example.com")
+        self.assertIn(fapiao.number, mail.subject)
+        self.assertEqual(len(mail.attachment_ids), 3)
+        self.assertTrue(fapiao.sent)
 
     def test_rent_fapiao_without_address_is_refused_before_sending(self):
         move = self._invoice([(self.rent, 1, 10000)])
         move.action_mall_request_fapiao()
-        with self.assertRaises(UserError):
+        with self.assertRaisesRegex(UserError, "不动产地址"):
             move.mall_fapiao_ids.action_submit()
         self.assertEqual(move.mall_fapiao_ids.state, "draft")
 
@@ -152,13 +149,13 @@ class TestFapiao(SimulatorMixin, TransactionCase):
             move.mall_fapiao_ids.write({"rent_address": "西湖区某大楼"})
 
     def test_missing_tax_code_is_a_clear_error(self):
-        self.service.mall_tax_code = False
+        self.service_charge.tax_classification_code = False
         move = self._invoice([(self.service, 1, 100)])
         move.action_mall_request_fapiao()
         with self.assertRaisesRegex(UserError, "物业管理费"):
             move.mall_fapiao_ids.action_submit()
 
-    def test_failed_fapiao_is_retried_under_a_new_order_number(self):
+    def test_failure_22_is_shown_and_retried_under_a_new_order_number(self):
         move = self._invoice([(self.service, 1, 100)])
         move.action_mall_request_fapiao()
         fapiao = move.mall_fapiao_ids
@@ -166,25 +163,115 @@ class TestFapiao(SimulatorMixin, TransactionCase):
         fapiao.action_submit()
         self._wait_issued(fapiao)
         self.assertEqual(fapiao.state, "failed")
-        self.assertTrue(fapiao.fail_reason)
+        self.assertIn("模拟开票失败", fapiao.fail_reason)
         self.assertEqual(move.mall_fapiao_state, "failed")
         old = fapiao.name
         fapiao.action_submit()
         self.assertNotEqual(fapiao.name, old)
+        self.assertLessEqual(len(fapiao.name), 20)
         self._wait_issued(fapiao)
         self.assertEqual(fapiao.state, "issued")
+
+    def test_signature_failure_24_is_signed_again_to_issued(self):
+        move = self._invoice([(self.service, 1, 100)])
+        move.action_mall_request_fapiao()
+        fapiao = move.mall_fapiao_ids
+        self.sim_control(fail_next="24")
+        fapiao.action_submit()
+        self._wait_issued(fapiao, states=("issued",))
+        self.assertEqual(fapiao.state, "issued")
+        self.assertEqual(fapiao.sign_retries, 1)
+        self.assertEqual(len(self.adapter().query(order_nos=[fapiao.name])), 1)
 
     def test_lost_answer_does_not_issue_twice(self):
         move = self._invoice([(self.service, 1, 100)])
         move.action_mall_request_fapiao()
         fapiao = move.mall_fapiao_ids
-        self.company.sudo().mall_fapiao_url = self.sim_url
         self.sim_control(drop_next=1)
         fapiao.action_submit()
         self.assertEqual(fapiao.state, "submitted")
         self._wait_issued(fapiao)
         self.assertEqual(fapiao.state, "issued")
         self.assertEqual(len(self.adapter().query(order_nos=[fapiao.name])), 1)
+
+    def test_timeout_then_resend_answers_e9106_and_one_fapiao(self):
+        """A provider that answers too late: the request is sent again under the same order
+        number, the provider answers E9106 and only one fapiao exists."""
+        move = self._invoice([(self.service, 1, 100)])
+        move.action_mall_request_fapiao()
+        fapiao = move.mall_fapiao_ids
+        adapter = self.company._mall_fapiao_provider()
+        adapter.fetch_token()
+        post = adapter.session.post
+
+        def late_answer(*args, **kwargs):
+            # the provider accepts the request, its answer comes after the client gave up
+            post(*args, **kwargs)
+            raise requests.ReadTimeout("read timed out")
+
+        with patch.object(adapter.session, "post", late_answer):
+            fapiao._send(adapter)
+        self.assertEqual(fapiao.state, "submitted")
+        # a crash after the provider accepted it: our side still thinks it is a draft
+        fapiao.write({"state": "draft"})
+        fapiao.action_submit()
+        self.assertEqual(fapiao.state, "issuing")
+        self._wait_issued(fapiao)
+        self.assertEqual(fapiao.state, "issued")
+        self.assertEqual(len(self.adapter().query(order_nos=[fapiao.name])), 1)
+
+    def test_order_number_is_the_same_after_a_rolled_back_request(self):
+        move = self._invoice([(self.service, 1, 100)])
+        vals = self.env["mall.fapiao"]._prepare_from_moves(move)
+        names = []
+        with self.assertRaises(RuntimeError), self.env.cr.savepoint():
+            names.append(self.env["mall.fapiao"].create(vals).name)
+            self.env.flush_all()
+            raise RuntimeError("crash after the provider accepted it")
+        self.env.invalidate_all()
+        first = names[0]
+        self.assertEqual(self.env["mall.fapiao"].create(vals).name, first)
+
+    def test_lost_callback_is_caught_up_by_the_polling_cron_with_back_off(self):
+        self.sim_control(delay=0.3)
+        try:
+            move = self._invoice([(self.service, 1, 100)])
+            move.action_mall_request_fapiao()
+            fapiao = move.mall_fapiao_ids
+            fapiao.action_submit()
+            self.assertEqual(fapiao.state, "issuing")
+            # no callback ever comes; the cron asks, too early, and backs off
+            self.env["mall.fapiao"]._cron_poll_results()
+            self.assertEqual(fapiao.state, "issuing")
+            self.assertEqual(fapiao.poll_count, 1)
+            first_wait = fapiao.next_poll - fields.Datetime.now()
+            self.assertGreater(first_wait, timedelta(seconds=50))
+            self.env["mall.fapiao"]._cron_poll_results()
+            self.assertEqual(fapiao.poll_count, 1, "not due yet: not asked again")
+            fapiao.next_poll = fields.Datetime.now()
+            self.env["mall.fapiao"]._cron_poll_results()
+            self.assertEqual(fapiao.poll_count, 2)
+            self.assertGreater(fapiao.next_poll - fields.Datetime.now(), first_wait)
+            time.sleep(0.4)
+            fapiao.next_poll = fields.Datetime.now()
+            self.env["mall.fapiao"]._cron_poll_results()
+            self.assertEqual(fapiao.state, "issued")
+        finally:
+            self.sim_control(delay=0.0)
+
+    def test_expired_token_is_fetched_again(self):
+        move = self._invoice([(self.service, 1, 100)])
+        move.action_mall_request_fapiao()
+        fapiao = move.mall_fapiao_ids
+        self.company.sudo().write({"mall_fapiao_token": False})
+        fapiao.action_submit()
+        first = self.company.sudo().mall_fapiao_token
+        self.assertTrue(first)
+        self.assertTrue(self.company.sudo().mall_fapiao_token_expiry)
+        self.sim_control(expire_tokens=True)
+        self._wait_issued(fapiao)
+        self.assertEqual(fapiao.state, "issued")
+        self.assertNotEqual(self.company.sudo().mall_fapiao_token, first)
 
     def test_requesting_twice_keeps_one_fapiao_per_invoice(self):
         move = self._invoice([(self.service, 1, 100)])
@@ -193,17 +280,60 @@ class TestFapiao(SimulatorMixin, TransactionCase):
         self.assertEqual(len(move.mall_fapiao_ids), 1)
 
     def test_digital_fapiao_cannot_be_voided(self):
-        move = self._invoice([(self.service, 1, 100)])
-        move.action_mall_request_fapiao()
+        fapiao = self._issued([(self.service, 1, 100)])
         with self.assertRaisesRegex(UserError, "红字确认单"):
-            move.mall_fapiao_ids.action_void()
+            fapiao.action_void()
+        self.assertEqual(fapiao.state, "issued")
 
     def test_draft_invoice_cannot_request_a_fapiao(self):
-        move = self.env["account.move"].create(
-            {"move_type": "out_invoice", "partner_id": self.tenant.id}
-        )
+        move = self._invoice([(self.service, 1, 100)], post=False)
         with self.assertRaises(UserError):
             move.action_mall_request_fapiao()
+
+    def test_posting_issues_when_the_company_says_so(self):
+        self.company.mall_fapiao_trigger = "post"
+        move = self._invoice([(self.service, 1, 100)])
+        self.assertIn(move.mall_fapiao_ids.state, ("issuing", "issued"))
+        self._wait_issued(move.mall_fapiao_ids)
+        self.assertEqual(move.mall_fapiao_state, "issued")
+
+    def test_payment_issues_when_the_company_says_so(self):
+        self.company.mall_fapiao_trigger = "payment"
+        move = self._invoice([(self.service, 1, 100)])
+        self.assertFalse(move.mall_fapiao_ids, "posting alone issues nothing")
+        self._pay(move)
+        self.assertIn(move.payment_state, ("paid", "in_payment"))
+        self.assertIn(move.mall_fapiao_ids.state, ("issuing", "issued"))
+        self._wait_issued(move.mall_fapiao_ids)
+        self.assertEqual(move.mall_fapiao_state, "issued")
+
+    def test_payment_does_not_issue_when_manual(self):
+        move = self._invoice([(self.service, 1, 100)])
+        self._pay(move)
+        self.assertFalse(move.mall_fapiao_ids)
+        missing = self.env.ref("mall_einvoice.action_invoices_paid_without_fapiao")
+        found = self.env["account.move"].search(ast.literal_eval(missing.domain))
+        self.assertIn(move, found)
+
+    def test_incomplete_request_waits_in_draft_without_blocking_payment(self):
+        self.company.mall_fapiao_trigger = "payment"
+        move = self._invoice([(self.rent, 1, 10000)])
+        self._pay(move)
+        self.assertIn(move.payment_state, ("paid", "in_payment"))
+        self.assertEqual(move.mall_fapiao_ids.state, "draft")
+        self.assertEqual(move.mall_fapiao_state, "draft")
+
+    def test_monthly_statistics_by_rate_and_kind(self):
+        self._issued([(self.rent, 1, 10000), (self.service, 2, 500)])
+        self.env.flush_all()
+        groups = self.env["mall.fapiao.report"]._read_group(
+            [("partner_id", "=", self.tenant.id)],
+            ["issue_date:month", "tax_rate", "kind"],
+            ["fapiao_count:sum", "amount:sum", "tax:sum"],
+        )
+        by_rate = {rate: (count, amount, tax) for _month, rate, _kind, count, amount, tax in groups}
+        self.assertEqual(by_rate["9%"], (1, 9174.31, 825.69))
+        self.assertEqual(by_rate["6%"], (1, 1000.0, 60.0))
 
     def test_callback_url_carries_the_company_secret(self):
         self.company.sudo().mall_fapiao_callback_secret = "s3cret"

@@ -12,7 +12,16 @@ as the real platform: form POST /accessToken, signed POST /open/v1/services. Iss
                               without an answer (the call succeeded, the client cannot know);
   {"hang_next": n}            the next n service calls are answered only after ``--hang`` seconds;
   {"advance_hours": h}        moves the simulated clock (红字确认单 auto-void after 72 h);
-  {"buyer_confirmed": [blue numbers]} the buyer confirmed these, so red forms need confirming.
+  {"buyer_confirmed": [blue numbers]} the buyer confirmed these, so red forms need confirming;
+  {"buyer_answer": {billId: "1" | "0"}}  the buyer agrees to (04) or refuses (05) a form;
+  {"buyer_raise": blue number}  the buyer raises a form (03); the answer carries its billId;
+  {"expire_tokens": true}     every access token handed out so far expires;
+  {"drop_rate": 0.01}         that share of issue calls loses its answer (seeded, repeatable);
+  {"callbacks": "auto" | "manual" | "drop"}  results are pushed to the order's callBackUrl
+                              after the delay (auto, the default), kept until
+                              {"flush_callbacks": true} delivers them, or lost (drop);
+  {"callback_db": name}       callbacks carry X-Odoo-Database (a server with several databases).
+GET /_sim/stats answers {"orders": accepted orders, "issued": issued invoices}.
 """
 
 import argparse
@@ -20,17 +29,22 @@ import base64
 import hashlib
 import hmac
 import json
+import random
+import secrets
 import sys
 import threading
 import time
 import urllib.parse
+import urllib.request
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 
 class Simulator:
     def __init__(self, app_key, app_secret, delay):
         self.app_key, self.app_secret, self.delay = app_key, app_secret, delay
-        self.token = "simtoken-" + hashlib.sha1(app_secret.encode()).hexdigest()[:16]
+        self.tokens = set()
+        self.drop_rate = 0.0
+        self.random = random.Random(2026)
         self.lock = threading.Lock()
         self.orders = {}  # orderNo -> record
         self.serials = {}  # serial -> orderNo
@@ -41,6 +55,9 @@ class Simulator:
         self.hang_next = 0
         self.clock_offset = 0.0
         self.buyer_confirmed = set()
+        self.callbacks = "auto"
+        self.callback_headers = {}
+        self.pending_callbacks = []  # (url, orderNo)
 
     def now(self):
         return time.time() + self.clock_offset
@@ -96,7 +113,36 @@ class Simulator:
             record["outcome"], self.fail_next = self.fail_next, None
         self.orders[order["orderNo"]] = record
         self.serials[serial] = order["orderNo"]
+        if order.get("callBackUrl") and self.callbacks != "drop":
+            self.pending_callbacks.append((order["callBackUrl"], order["orderNo"]))
+            if self.callbacks == "auto":
+                timer = threading.Timer(self.delay + 0.1, self.flush_callbacks)
+                timer.daemon = True
+                timer.start()
         return "E0000", "成功", {"invoiceSerialNum": serial}
+
+    def flush_callbacks(self):
+        """Push the result of each waiting order to its callBackUrl (form POST, JSON content),
+        outside the lock: the receiver may well query this simulator."""
+        with self.lock:
+            todo, self.pending_callbacks = self.pending_callbacks, []
+            payloads = []
+            for url, order_no in todo:
+                record = self.orders[order_no]
+                self._refresh(record)
+                content = {k: v for k, v in record.items() if k not in ("ready_at", "outcome")}
+                payloads.append((url, content))
+        delivered = 0
+        for url, content in payloads:
+            data = urllib.parse.urlencode({"content": json.dumps(content)}).encode()
+            callback = urllib.request.Request(url, data=data, headers=self.callback_headers)
+            try:
+                with urllib.request.urlopen(callback, timeout=30) as response:
+                    delivered += response.status == 200
+            except OSError as error:
+                # a callback is a courtesy: the client polls anyway
+                sys.stderr.write(f"callback to {url} failed: {error}\n")
+        return delivered
 
     def query(self, content):
         keys = content.get("orderNos") or [
@@ -166,6 +212,17 @@ class Simulator:
             self._red_issue(form)
         return "E0000", "成功", {"billId": bill, "billStatus": state}
 
+    def buyer_raise(self, blue):
+        bill = "HZ%018d" % self._next()
+        self.forms[bill] = {
+            "billId": bill,
+            "billStatus": "03",
+            "blueInvoiceNumber": blue,
+            "detail": [],
+            "created": self.now(),
+        }
+        return bill
+
     def red_query(self, content):
         form = self.forms.get(content.get("billId"))
         if not form:
@@ -183,6 +240,7 @@ class Simulator:
                 "billId": form["billId"],
                 "billStatus": form["billStatus"],
                 "redInvoiceNumber": red_number,
+                "invoiceSerialNum": form.get("redSerialNum", ""),
             },
         )
 
@@ -244,6 +302,12 @@ def make_handler(sim, hang):
 
         def do_GET(self):
             path = urllib.parse.urlparse(self.path).path
+            if path == "/_sim/stats":
+                with sim.lock:
+                    for record in sim.orders.values():
+                        sim._refresh(record)
+                    issued = sum(1 for r in sim.orders.values() if r["status"] == "2")
+                    return self._send({"orders": len(sim.orders), "issued": issued})
             if path.startswith("/files/"):
                 name = path.rsplit("/", 1)[-1]
                 if name.endswith(".pdf"):
@@ -269,11 +333,32 @@ def make_handler(sim, hang):
                     and form.get("client_secret") == [sim.app_secret]
                     and form.get("grant_type") == ["client_credentials"]
                 ):
-                    return self._send({"access_token": sim.token, "expires_in": 86400})
+                    token = "simtoken-" + secrets.token_hex(12)
+                    with sim.lock:
+                        sim.tokens.add(token)
+                    return self._send({"access_token": token, "expires_in": 86400})
                 return self._send({"code": "070301", "describe": "client_id或client_secret错误"})
             if url.path == "/_sim/control":
                 control = json.loads(body or b"{}")
+                answer = {"code": "E0000"}
                 with sim.lock:
+                    if control.get("expire_tokens"):
+                        sim.tokens.clear()
+                    if "drop_rate" in control:
+                        sim.drop_rate = float(control["drop_rate"])
+                    for bill, agree in (control.get("buyer_answer") or {}).items():
+                        form = sim.forms.get(bill)
+                        if form and form["billStatus"] == "02":
+                            form["billStatus"] = "04" if agree == "1" else "05"
+                            if agree == "1":
+                                sim._red_issue(form)
+                    if control.get("buyer_raise"):
+                        answer["billId"] = sim.buyer_raise(control["buyer_raise"])
+                    if control.get("callbacks"):
+                        sim.callbacks = control["callbacks"]
+                    if control.get("callback_db"):
+                        # a server hosting several databases picks one by this header
+                        sim.callback_headers["X-Odoo-Database"] = control["callback_db"]
                     sim.fail_next = control.get("fail_next", sim.fail_next)
                     sim.drop_next += int(control.get("drop_next", 0))
                     sim.hang_next += int(control.get("hang_next", 0))
@@ -281,11 +366,13 @@ def make_handler(sim, hang):
                     sim.buyer_confirmed.update(control.get("buyer_confirmed", []))
                     if "delay" in control:
                         sim.delay = float(control["delay"])
-                return self._send({"code": "E0000"})
+                if control.get("flush_callbacks"):
+                    answer["delivered"] = sim.flush_callbacks()
+                return self._send(answer)
             if url.path != "/open/v1/services":
                 return self._send({"code": "E9500", "describe": "not found"}, 404)
             query = {k: v[0] for k, v in urllib.parse.parse_qs(url.query).items()}
-            if self.headers.get("accessToken") != sim.token:
+            if self.headers.get("accessToken") not in sim.tokens:
                 return self._send({"code": "070302", "describe": "accessToken无效"})
             if query.get("appkey") != sim.app_key:
                 return self._send({"code": "070303", "describe": "appKey无效"})
@@ -306,6 +393,13 @@ def make_handler(sim, hang):
             )
             with sim.lock:
                 drop, hang_for = sim.drop_next > 0, hang if sim.hang_next > 0 else 0
+                if (
+                    not drop
+                    and sim.drop_rate
+                    and "requestBillingNew" in (self.headers.get("method") or "")
+                ):
+                    drop = sim.random.random() < sim.drop_rate
+                    sim.drop_next += 1 if drop else 0
                 sim.drop_next -= 1 if drop else 0
                 sim.hang_next -= 1 if hang_for else 0
             if drop:

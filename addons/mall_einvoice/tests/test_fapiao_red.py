@@ -1,0 +1,146 @@
+import json
+from datetime import timedelta
+
+import requests
+
+from odoo import fields
+from odoo.exceptions import UserError, ValidationError
+from odoo.tests import TransactionCase, tagged
+
+from .common import FapiaoCaseMixin
+
+
+@tagged("post_install", "-at_install")
+class TestFapiaoRedFlush(FapiaoCaseMixin, TransactionCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.setup_fapiao()
+
+    def _red_form(self, blue, **line_changes):
+        action = blue.action_red_flush()
+        form = self.env["mall.fapiao.red.form"].browse(action["res_id"])
+        for line in form.line_ids:
+            changes = line_changes.get(line.blue_line_id.product_id.name)
+            if changes:
+                line.write(changes)
+        return form
+
+    def _follow(self, form):
+        for _i in range(60):
+            form.action_refresh()
+            if form.red_fapiao_id.state in ("issued", "failed"):
+                return
+            form.red_fapiao_id.next_poll = fields.Datetime.now()
+
+    def test_full_red_flush_without_buyer_confirmation_issues_red_and_credit_note(self):
+        blue = self._issued([(self.service, 2, 500)])
+        form = self._red_form(blue)
+        self.assertEqual(form.scope, "full")
+        self.assertEqual(form.amount_total, -1060.0)
+        form.action_submit()
+        self.assertEqual(form.state, "01")
+        self._follow(form)
+        red = form.red_fapiao_id
+        self.assertEqual(red.state, "issued")
+        self.assertTrue(red.is_red)
+        self.assertEqual(len(red.number), 20)
+        self.assertNotEqual(red.number, blue.number)
+        self.assertEqual((red.amount_untaxed, red.amount_tax), (-1000.0, -60.0))
+        self.assertEqual(red.amount_total_words, "负壹仟零陆拾元整")
+        credit = red.credit_note_id
+        self.assertEqual(credit.move_type, "out_refund")
+        self.assertEqual(credit.state, "posted")
+        self.assertEqual(credit.reversed_entry_id, blue.move_id)
+        self.assertAlmostEqual(credit.amount_total, 1060.0)
+        self.assertEqual(blue.red_state, "full")
+        self.assertEqual(blue.move_id.mall_fapiao_state, "reversed")
+        with self.assertRaisesRegex(UserError, "全额红冲"):
+            blue.action_red_flush()
+
+    def test_partial_red_flush_per_line_after_buyer_confirms(self):
+        blue = self._issued([(self.service, 4, 100)])
+        self.sim_control(buyer_confirmed=[blue.number])
+        form = self._red_form(blue, **{"物业管理费": {"quantity": 1}})
+        self.assertEqual(form.scope, "partial")
+        form.action_submit()
+        self.assertEqual(form.state, "02")
+        self.assertFalse(form.red_fapiao_id)
+        self.sim_control(buyer_answer={form.name: "1"})
+        self._follow(form)
+        self.assertEqual(form.state, "04")
+        red = form.red_fapiao_id
+        self.assertEqual(red.state, "issued")
+        self.assertEqual(red.line_ids.quantity, -1)
+        self.assertEqual(red.amount_total, -106.0)
+        self.assertAlmostEqual(red.credit_note_id.amount_total, 106.0)
+        self.assertEqual(blue.red_state, "partial")
+        self.assertEqual(blue.move_id.mall_fapiao_state, "issued")
+        # what is left can still be reversed, not more
+        second = self._red_form(blue)
+        self.assertEqual(second.line_ids.quantity, 3)
+        with self.assertRaises(ValidationError):
+            second.line_ids.quantity = 4
+
+    def test_buyer_refusal_voids_the_form(self):
+        blue = self._issued([(self.service, 1, 100)])
+        self.sim_control(buyer_confirmed=[blue.number])
+        form = self._red_form(blue)
+        form.action_submit()
+        self.sim_control(buyer_answer={form.name: "0"})
+        form.action_refresh()
+        self.assertEqual(form.state, "05")
+        self.assertFalse(form.red_fapiao_id)
+        self.assertEqual(blue.red_state, "none")
+
+    def test_form_not_confirmed_within_72_hours_lapses(self):
+        blue = self._issued([(self.service, 1, 100)])
+        self.sim_control(buyer_confirmed=[blue.number])
+        form = self._red_form(blue)
+        form.action_submit()
+        self.assertEqual(form.state, "02")
+        self.assertEqual(form.lapse_date, form.submit_date + timedelta(hours=72))
+        self.sim_control(advance_hours=73)
+        try:
+            self.env["mall.fapiao.red.form"]._cron_refresh()
+        finally:
+            self.sim_control(advance_hours=-73)
+        self.assertEqual(form.state, "07")
+
+    def test_form_lapses_locally_when_the_provider_is_silent(self):
+        blue = self._issued([(self.service, 1, 100)])
+        self.sim_control(buyer_confirmed=[blue.number])
+        form = self._red_form(blue)
+        form.action_submit()
+        form.submit_date = fields.Datetime.now() - timedelta(hours=73)
+        self.company.sudo().mall_fapiao_url = "http://127.0.0.1:9"  # nobody listens
+        form.action_refresh()
+        self.assertEqual(form.state, "07")
+
+    def test_seller_revokes_a_waiting_form(self):
+        blue = self._issued([(self.service, 1, 100)])
+        self.sim_control(buyer_confirmed=[blue.number])
+        form = self._red_form(blue)
+        form.action_submit()
+        form.action_revoke()
+        self.assertEqual(form.state, "08")
+        with self.assertRaises(UserError):
+            form.action_revoke()
+
+    def test_form_raised_by_the_buyer_is_agreed_by_the_seller(self):
+        blue = self._issued([(self.service, 1, 100)])
+        adapter = self.adapter()
+        answer = requests.post(
+            f"{self.sim_url}/_sim/control",
+            data=json.dumps({"buyer_raise": blue.number}),
+            timeout=5,
+        ).json()
+        form = self.env["mall.fapiao.red.form"].create(
+            dict(self.env["mall.fapiao.red.form"]._prepare_vals(blue), name=answer["billId"])
+        )
+        form.write({"state": "03", "submit_date": fields.Datetime.now()})
+        form.action_refresh()
+        self.assertEqual(form.state, "03")
+        form.action_confirm()
+        self.assertEqual(form.state, "04")
+        self.assertEqual(adapter.red_form_query(form.name)["state"], "04")
