@@ -5,8 +5,8 @@ from odoo.http import content_disposition, request
 
 
 class StatementPortal(CustomerPortal):
-    """The tenant's monthly statements (对账单) in the portal. A record rule keeps a portal
-    user to the statements of their own company."""
+    """The tenant's monthly statements (对账单) and payment notices (缴费通知单) in the portal.
+    Record rules keep a portal user to the statements and invoices of their own company."""
 
     def _prepare_home_portal_values(self, counters):
         values = super()._prepare_home_portal_values(counters)
@@ -34,4 +34,22 @@ class StatementPortal(CustomerPortal):
             ("Content-Type", "application/pdf"),
             ("Content-Length", len(pdf)),
             ("Content-Disposition", content_disposition(f"{statement.name}.pdf")),
+        ])
+
+    @http.route("/my/invoices/<int:invoice_id>/payment_notice", type="http", auth="public",
+                website=True)
+    def portal_my_invoice_payment_notice(self, invoice_id, access_token=None, **kw):
+        try:
+            invoice = self._document_check_access("account.move", invoice_id, access_token)
+        except (AccessError, MissingError):
+            return request.redirect("/my")
+        if not invoice.mall_lease_id or invoice.move_type != "out_invoice" \
+                or invoice.state != "posted":
+            return request.redirect("/my")
+        pdf, _fmt = request.env["ir.actions.report"].sudo()._render_qweb_pdf(
+            "mall_billing.action_report_payment_notice", invoice.ids)
+        return request.make_response(pdf, headers=[
+            ("Content-Type", "application/pdf"),
+            ("Content-Length", len(pdf)),
+            ("Content-Disposition", content_disposition(f"{invoice.name}.pdf")),
         ])

@@ -175,8 +175,10 @@ class AccountMove(models.Model):
         to_create = []
         for move in self:
             fee, end = move._mall_compute_late_fee(today, charge_by_product)
-            move.write({"mall_late_fee": fee, "mall_late_fee_date": end,
-                        "mall_late_fee_frozen": move.currency_id.is_zero(move.amount_residual)})
+            vals = {"mall_late_fee": fee, "mall_late_fee_date": end,
+                    "mall_late_fee_frozen": move.currency_id.is_zero(move.amount_residual)}
+            if any(move[name] != value for name, value in vals.items()):
+                move.write(vals)
             receivables = move.mall_late_fee_receivable_ids.filtered(
                 lambda r: r.state != "cancelled")
             billed = receivables.filtered(lambda r: r.state in ("invoiced", "paid"))

@@ -56,3 +56,15 @@ class TestStatement(NoticeCase, HttpCase):
         self.assertNotEqual(response.headers.get("Content-Type"), "application/pdf")
         response = self.url_open("/my/statements/%d" % self.statement.id)
         self.assertEqual(response.headers.get("Content-Type"), "application/pdf")
+
+    def test_tenant_downloads_the_payment_notice_of_their_own_invoices_only(self):
+        mine = self.env["account.move"].search([("mall_lease_id", "=", self.lease.id)], limit=1)
+        theirs = self.env["account.move"].search(
+            [("mall_lease_id", "=", self.other_lease.id)], limit=1)
+        self.authenticate(self.portal_user.login, self.portal_user.login + "pw1")
+        page = self.url_open(f"/my/invoices/{mine.id}")
+        self.assertIn(f"/my/invoices/{mine.id}/payment_notice", page.text)
+        response = self.url_open(f"/my/invoices/{mine.id}/payment_notice")
+        self.assertEqual(response.headers.get("Content-Type"), "application/pdf")
+        response = self.url_open(f"/my/invoices/{theirs.id}/payment_notice")
+        self.assertNotEqual(response.headers.get("Content-Type"), "application/pdf")
