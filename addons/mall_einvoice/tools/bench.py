@@ -51,7 +51,6 @@ def _invoices(env, count):
             {
                 "name": f"基准测试商户{i:03d}",
                 "is_company": True,
-                "mall_uscc": f"91330106MA2B{i:06d}",
                 "email": f"bench{i}@example.com",
             }
             for i in range(50)
