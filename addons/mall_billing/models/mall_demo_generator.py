@@ -133,7 +133,8 @@ class MallDemoGenerator(models.AbstractModel):
         payments = self.env["account.payment"]
         for pay_date, bills in sorted(by_date.items()):
             payments |= self.env["account.payment.register"].with_context(
-                active_model="account.move", active_ids=bills.ids).create(
+                active_model="account.move", active_ids=bills.ids, tracking_disable=True,
+                mail_create_nolog=True, mail_notrack=True).create(
                 {"payment_date": pay_date})._create_payments()
         ctx["summary"].update(deposit_invoices=len(deposits), payments=len(payments))
 

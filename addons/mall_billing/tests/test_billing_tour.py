@@ -5,7 +5,9 @@ from odoo.tests import HttpCase, tagged
 @tagged("post_install", "-at_install")
 class TestBillingTour(HttpCase):
 
-    def test_finance_previews_and_posts_a_month_in_the_browser(self):
+    def test_finance_bills_a_month_and_the_tenant_pays_the_bill_in_the_portal(self):
+        """The whole story in Chromium: finance previews and posts the month's billing run,
+        then the tenant opens the bill in the portal and pays it (demo provider)."""
         month = fields.Date.context_today(self.env["res.users"]).replace(day=1)
         mall = self.env["mall.mall"].create({"name": "巡游广场", "code": "TOUR"})
         floor = self.env["mall.floor"].create({"name": "1F", "level": 1, "mall_id": mall.id})
@@ -27,3 +29,20 @@ class TestBillingTour(HttpCase):
         self.assertEqual(receivable.state, "invoiced")
         self.assertEqual(receivable.move_id.state, "posted")
         self.assertEqual(receivable.move_id.amount_total, 10000.0)
+
+        contact = self.env["res.partner"].create(
+            {"name": "巡游联系人", "parent_id": tenant.id, "email": "tour_tenant@example.com"})
+        self.env["res.users"].with_context(no_reset_password=True).create({
+            "login": "tour_tenant", "password": "tour_tenant-pw1", "name": contact.name,
+            "partner_id": contact.id,
+            "group_ids": [(6, 0, [self.env.ref("base.group_portal").id])]})
+        self.env.ref("payment.payment_provider_demo").write(
+            {"state": "test", "is_published": True})
+        self.start_tour("/my/invoices", "mall_billing_portal_payment_tour",
+                        login="tour_tenant", password="tour_tenant-pw1")
+        tx = receivable.move_id.sudo().transaction_ids
+        self.assertEqual(tx.state, "done", tx.state_message)
+        if not tx.is_post_processed:
+            tx._post_process()  # what the payment cron does when the status page was left
+        self.assertIn(receivable.move_id.payment_state, ("paid", "in_payment"))
+        self.assertEqual(receivable.state, "paid")

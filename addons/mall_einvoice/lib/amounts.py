@@ -10,12 +10,10 @@ Totals are the sums of the rounded lines, never a recomputation of the sum.
 
 from decimal import ROUND_HALF_UP, Decimal
 
+from odoo.addons.mall_billing.lib.rmb import rmb_upper
+
 FEN = Decimal("0.01")
 MAX_LINES = 2000
-
-_DIGITS = "零壹贰叁肆伍陆柒捌玖"
-_UNITS = ("仟", "佰", "拾", "")
-_SECTIONS = ("", "万", "亿", "万亿")
 
 
 def to_decimal(value):
@@ -48,63 +46,10 @@ def totals(lines):
     return amount, tax, amount + tax
 
 
-def _group_to_capital(group):
-    """Four digits (1..9999) in capital numerals, zeros collapsed, no leading zero."""
-    text, pending_zero = "", False
-    for unit, digit in zip(_UNITS, f"{group:04d}", strict=True):
-        digit = int(digit)
-        if not digit:
-            pending_zero = bool(text)
-            continue
-        if pending_zero:
-            text += "零"
-        text += _DIGITS[digit] + unit
-        pending_zero = False
-    return text
-
-
-def _integer_to_capital(number):
-    groups = []
-    while number:
-        groups.append(number % 10000)
-        number //= 10000
-    text, pending_zero = "", False
-    for index in range(len(groups) - 1, -1, -1):
-        group = groups[index]
-        if not group:
-            pending_zero = bool(text)
-            continue
-        if text and (pending_zero or group < 1000):
-            text += "零"
-        text += _group_to_capital(group) + _SECTIONS[index]
-        pending_zero = False
-    return text
-
-
 def capital_amount(value):
-    """价税合计大写 (jshjdx): 壹万贰仟叁佰肆拾伍元陆角柒分, 壹佰元整, 零元整, 负… for red ones.
-
-    整 follows 元 only (a total ending in 角 takes none, as the payment rules allow), and a
-    missing 角 between 元 and 分 is read as 零.
-    """
-    value = fen(value)
-    prefix = "负" if value < 0 else ""
-    cents = int(abs(value) * 100)
-    yuan, jiao, cent = cents // 100, cents // 10 % 10, cents % 10
-    if not cents:
-        return "零元整"
-    text = _integer_to_capital(yuan)
-    if yuan:
-        text += "元"
-    if not jiao and not cent:
-        return prefix + text + "整"
-    if jiao:
-        text += _DIGITS[jiao] + "角"
-    elif yuan:
-        text += "零"
-    if cent:
-        text += _DIGITS[cent] + "分"
-    return prefix + text
+    """价税合计大写 (jshjdx): the suite's one reading of amounts in capital numerals, the one
+    mall_billing prints on notices — 壹万贰仟叁佰肆拾伍元陆角柒分, 壹佰元整, 负… for red ones."""
+    return rmb_upper(fen(value))
 
 
 def split_for_issue(lines, is_rent=lambda line: False, max_lines=MAX_LINES):
