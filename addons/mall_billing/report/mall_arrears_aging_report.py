@@ -1,6 +1,8 @@
 from odoo import fields, models, tools
 from odoo.tools import SQL
 
+from .bill_depends import BILL_DEPENDS
+
 BUCKETS = [
     ("not_due", "Not Yet Due"),
     ("0_30", "0–30 Days"),
@@ -18,15 +20,7 @@ class MallArrearsAgingReport(models.Model):
     _name = "mall.arrears.aging.report"
     _description = "Arrears Aging"
     _auto = False
-    _depends = {
-        "account.move": ["state", "move_type", "mall_lease_id", "mall_deposit_operation",
-                         "amount_total_signed", "amount_residual_signed", "invoice_date_due"],
-        "account.move.line": ["move_id", "account_id", "product_id", "balance", "date",
-                              "company_id", "amount_residual", "reconciled", "date_maturity"],
-        "account.account": ["account_type"],
-        "mall.charge.type": ["product_id", "is_deposit", "category"],
-        "mall.lease": ["tenant_id", "mall_id", "state", "date_start", "date_end", "total_area"],
-    }
+    _depends = BILL_DEPENDS
     _order = "date_maturity, id"
     _rec_name = "move_id"
 

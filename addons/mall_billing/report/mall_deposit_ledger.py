@@ -1,6 +1,8 @@
 from odoo import fields, models, tools
 from odoo.tools import SQL
 
+from .bill_depends import BILL_DEPENDS
+
 KINDS = [
     ("invoice", "Deposit Invoiced"),
     ("credit_note", "Credit Note"),
@@ -62,15 +64,7 @@ class MallDepositLedger(models.Model):
     _name = "mall.deposit.ledger"
     _description = "Deposit Ledger"
     _auto = False
-    _depends = {
-        "account.move": ["state", "move_type", "mall_lease_id", "mall_deposit_operation",
-                         "amount_total_signed", "amount_residual_signed", "invoice_date_due"],
-        "account.move.line": ["move_id", "account_id", "product_id", "balance", "date",
-                              "company_id", "amount_residual", "reconciled", "date_maturity"],
-        "account.account": ["account_type"],
-        "mall.charge.type": ["product_id", "is_deposit", "category"],
-        "mall.lease": ["tenant_id", "mall_id", "state", "date_start", "date_end", "total_area"],
-    }
+    _depends = BILL_DEPENDS
     _order = "date desc, id desc"
     _rec_name = "move_id"
 

@@ -2,6 +2,7 @@ from odoo import fields, models, tools
 from odoo.tools import SQL
 
 from ..models.mall_receivable import RECEIVABLE_SOURCES, RECEIVABLE_STATES
+from .bill_depends import BILL_DEPENDS
 
 
 class MallReceivableReport(models.Model):
@@ -13,13 +14,7 @@ class MallReceivableReport(models.Model):
     _description = "Receivables Analysis"
     _auto = False
     _depends = {
-        "account.move": ["state", "move_type", "mall_lease_id", "mall_deposit_operation",
-                         "amount_total_signed", "amount_residual_signed", "invoice_date_due"],
-        "account.move.line": ["move_id", "account_id", "product_id", "balance", "date",
-                              "company_id", "amount_residual", "reconciled", "date_maturity"],
-        "account.account": ["account_type"],
-        "mall.charge.type": ["product_id", "is_deposit", "category"],
-        "mall.lease": ["tenant_id", "mall_id", "state", "date_start", "date_end", "total_area"],
+        **BILL_DEPENDS,
         "mall.receivable": ["lease_id", "partner_id", "company_id", "mall_id", "unit_id",
                             "charge_type_id", "source", "state", "period_start", "due_date",
                             "move_id", "amount"],

@@ -1,6 +1,7 @@
 from odoo import fields, models, tools
 from odoo.tools import SQL
 
+from .bill_depends import BILL_DEPENDS
 from .mall_deposit_ledger import deposit_lines_query
 
 
@@ -14,13 +15,7 @@ class MallRentRollReport(models.Model):
     _description = "Rent Roll"
     _auto = False
     _depends = {
-        "account.move": ["state", "move_type", "mall_lease_id", "mall_deposit_operation",
-                         "amount_total_signed", "amount_residual_signed", "invoice_date_due"],
-        "account.move.line": ["move_id", "account_id", "product_id", "balance", "date",
-                              "company_id", "amount_residual", "reconciled", "date_maturity"],
-        "account.account": ["account_type"],
-        "mall.charge.type": ["product_id", "is_deposit", "category"],
-        "mall.lease": ["tenant_id", "mall_id", "state", "date_start", "date_end", "total_area"],
+        **BILL_DEPENDS,
         "mall.unit": ["floor_id", "mall_id", "company_id", "leasable_area", "active"],
         "mall.lease.line": ["unit_id", "lease_id", "state", "leasable_area", "price",
                             "monthly_rent"],
