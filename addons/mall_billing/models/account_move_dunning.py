@@ -3,9 +3,8 @@ from collections import defaultdict
 from datetime import timedelta
 
 from odoo import _, api, fields, models
+from odoo.addons.mall_leasing.lib.rmb import rmb_upper
 from odoo.tools import float_round
-
-from ..lib.rmb import rmb_upper
 
 _logger = logging.getLogger(__name__)
 

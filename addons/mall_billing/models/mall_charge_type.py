@@ -1,17 +1,8 @@
 from datetime import date
-from decimal import ROUND_HALF_UP, Decimal
 
 from odoo import _, api, fields, models
+from odoo.addons.mall_leasing.lib.money import round_money, to_decimal
 from odoo.exceptions import ValidationError
-
-# Steps an amount can be rounded to; the fen (分) is the default of every charge.
-ROUNDING_STEPS = {"fen": Decimal("0.01"), "jiao": Decimal("0.1"), "yuan": Decimal("1")}
-
-
-def round_money(amount, step="fen"):
-    """Round half up (四舍五入) to the given step; floats are taken by their decimal text so
-    that 2.675 becomes 2.68 and not 2.67."""
-    return float(Decimal(str(amount)).quantize(ROUNDING_STEPS[step], rounding=ROUND_HALF_UP))
 
 
 class MallChargeType(models.Model):
@@ -231,8 +222,8 @@ class MallChargeType(models.Model):
         days = (paid_date - due_date).days - self.late_fee_grace_days
         if days <= 0:
             return 0.0
-        base = Decimal(str(amount))
-        fee = base * Decimal(str(self.late_fee_daily_rate)) * days
+        base = to_decimal(amount)
+        fee = base * to_decimal(self.late_fee_daily_rate) * days
         if self.late_fee_cap_percent:
-            fee = min(fee, base * Decimal(str(self.late_fee_cap_percent)) / 100)
-        return float(fee.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP))
+            fee = min(fee, base * to_decimal(self.late_fee_cap_percent) / 100)
+        return round_money(fee)

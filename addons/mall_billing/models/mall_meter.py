@@ -1,23 +1,6 @@
-from decimal import ROUND_HALF_UP, Decimal
-
 from odoo import _, api, fields, models
+from odoo.addons.mall_leasing.lib.money import split_by_weight
 from odoo.exceptions import UserError, ValidationError
-
-
-def split_by_weight(total, weights):
-    """Split ``total`` into parts proportional to ``weights``, each rounded half up to the fen;
-    the remainder left by rounding goes to the largest part, so the parts add up to the total
-    exactly. Returns a list in the order of ``weights``."""
-    cent = Decimal("0.01")
-    total = Decimal(str(total)).quantize(cent, rounding=ROUND_HALF_UP)
-    weights = [Decimal(str(w)) for w in weights]
-    whole = sum(weights)
-    if not weights or whole <= 0:
-        return [0.0] * len(weights)
-    parts = [(total * w / whole).quantize(cent, rounding=ROUND_HALF_UP) for w in weights]
-    largest = max(range(len(weights)), key=lambda i: (weights[i], -i))
-    parts[largest] += total - sum(parts)
-    return [float(part) for part in parts]
 
 
 class MallMeter(models.Model):

@@ -1,9 +1,8 @@
 from dateutil.relativedelta import relativedelta
 
 from odoo import _, api, fields, models
+from odoo.addons.mall_leasing.lib.rmb import rmb_upper
 from odoo.exceptions import UserError
-
-from ..lib.rmb import rmb_upper
 
 
 class MallStatement(models.Model):

@@ -1,4 +1,4 @@
-from odoo.addons.mall_billing.models.mall_meter import split_by_weight
+from odoo.addons.mall_leasing.lib.money import split_by_weight
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import tagged
 

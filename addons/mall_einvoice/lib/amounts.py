@@ -10,7 +10,7 @@ Totals are the sums of the rounded lines, never a recomputation of the sum.
 
 from decimal import ROUND_HALF_UP, Decimal
 
-from odoo.addons.mall_billing.lib.rmb import rmb_upper
+from odoo.addons.mall_leasing.lib.rmb import rmb_upper
 
 FEN = Decimal("0.01")
 MAX_LINES = 2000

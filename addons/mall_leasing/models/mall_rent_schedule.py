@@ -1,24 +1,13 @@
 import calendar
 from datetime import date, timedelta
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
 from dateutil.relativedelta import relativedelta
 
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
-FEN = Decimal("0.01")
-
-
-def to_decimal(value):
-    """A float, int, str or Decimal as an exact Decimal (floats through their shortest repr,
-    so 0.1 stays 0.1)."""
-    return value if isinstance(value, Decimal) else Decimal(str(value or 0))
-
-
-def round_fen(value):
-    """Round to the fen (0.01 yuan), half up: 0.005 → 0.01, as people and tax offices do."""
-    return to_decimal(value).quantize(FEN, rounding=ROUND_HALF_UP)
+from ..lib.money import round_fen, to_decimal
 
 
 class MallRentSchedule(models.AbstractModel):

@@ -1,7 +1,7 @@
 from odoo import Command, _, api, fields, models
 from odoo.exceptions import UserError
 
-from ..models.mall_rent_schedule import round_fen
+from ..lib.money import round_fen
 
 
 class MallRentAdjustWizard(models.TransientModel):

@@ -1,14 +1,25 @@
-"""Amounts in Chinese capital numerals (人民币大写), as printed on notices and letters.
+"""Amounts in Chinese capital numerals (人民币大写), as printed on notices, receipts and fapiao.
 
-Rules (as cashiers write them): 元 closes the yuan part, 角 and 分 follow; 整 ends an amount
-with no 分; a run of zeros inside the number is read as a single 零; the group units 万 and 亿
-are kept even when their group reads zero below a non-zero higher group (壹亿零伍元)."""
+Rules (as cashiers write them, 《会计基础工作规范》 art. 52): 元 closes the yuan part, 角 and 分
+follow; 整 ends an amount with no 分; a run of zeros inside the number is read as a single 零;
+the group units 万 and 亿 are kept even when their group reads zero below a non-zero higher
+group (壹亿零伍元).
 
-from decimal import ROUND_HALF_UP, Decimal
+Why our own and not ``cn2an.an2cn(x, "rmb")`` at run time: cn2an writes no 整 after 角
+(壹拾元贰角), which the rules ask for; tests/test_money.py checks that the two agree on every
+other digit of thousands of amounts, so the reading is not ours alone."""
+
+from .money import round_fen, to_decimal
 
 DIGITS = "零壹贰叁肆伍陆柒捌玖"
 SMALL_UNITS = ("", "拾", "佰", "仟")
 GROUP_UNITS = ("", "万", "亿", "万亿")
+# The largest amount read: 9,999,999,999,999,999.99 (below 亿亿, where the units run out).
+LIMIT = 10**16
+
+
+class AmountOutOfRange(ValueError):
+    """An amount too large to be read in capital numerals."""
 
 
 def _four_digits(number):
@@ -47,9 +58,16 @@ def _yuan(number):
 
 
 def rmb_upper(amount):
-    """'人民币' capital reading of ``amount`` rounded half up to the fen, e.g.
-    1234.5 → '壹仟贰佰叁拾肆元伍角整'; negative amounts are prefixed with 负."""
-    value = Decimal(str(amount or 0)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+    """Capital reading of ``amount`` rounded half up to the fen, e.g. 1234.5 → '壹仟贰佰叁拾肆元
+    伍角整'; negative amounts are prefixed with 负. Raises :class:`AmountOutOfRange` (a
+    ValueError) past :data:`LIMIT` yuan, and for NaN or infinity."""
+    try:
+        value = to_decimal(amount)
+    except ArithmeticError as exc:
+        raise AmountOutOfRange(amount) from exc
+    if not value.is_finite() or abs(value) >= LIMIT:
+        raise AmountOutOfRange(amount)
+    value = round_fen(value)
     prefix = "负" if value < 0 else ""
     fen_total = int(abs(value) * 100)
     yuan, jiao, fen = fen_total // 100, fen_total // 10 % 10, fen_total % 10
@@ -67,3 +85,4 @@ def rmb_upper(amount):
     else:
         text += "整"
     return prefix + text
+
