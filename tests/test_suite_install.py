@@ -14,6 +14,8 @@ from mallctl.steps import StepFailed
 import odoo
 
 ADDONS = settings.existing_addons()
+# Named after the test database, so that two checkouts testing side by side never share one.
+ALONE = f"{settings.TEST_DB}_alone_"
 
 
 def _manifest(addon):
@@ -44,7 +46,7 @@ def _installed(db, names):
 def _empty_db():
     """A database with only base installed, kept per Odoo version."""
     version = (odoo_source.locate() or (None, None, ""))[2]
-    name = "mall_alone_base"
+    name = f"{ALONE}base"
     if system.db_param(name, "mall_suite.odoo_version") != version:
         databases.install_plain(name, ["base"])
         databases.job(name, "mark", "mall_suite.odoo_version", version)
@@ -62,7 +64,7 @@ def _parent(addon):
         return _empty_db()
     best = max(deps, key=lambda d: len(_closure(d)[0]))
     assert _closure(best)[0] <= mall
-    return f"mall_alone_{best}"
+    return f"{ALONE}{best}"
 
 
 @pytest.fixture(scope="module")
@@ -72,7 +74,7 @@ def alone_dbs():
     code_hash = os.environ.get("MALL_CODE_HASH") or settings.code_hash()
     errors = {}
     for addon in ADDONS:  # dependency order: parents are built first
-        db = f"mall_alone_{addon}"
+        db = f"{ALONE}{addon}"
         if system.db_param(db, "mall_suite.code_hash") == code_hash:
             continue
         broken = [d for d in _closure(addon)[0] - {addon} if d in errors]
@@ -105,6 +107,6 @@ def test_addon_installs_alone_on_an_empty_database(addon, alone_dbs):
     if addon in alone_dbs:
         pytest.fail(alone_dbs[addon])
     mall, _other = _closure(addon)
-    states = _installed(f"mall_alone_{addon}", set(ADDONS))
+    states = _installed(f"{ALONE}{addon}", set(ADDONS))
     assert {a for a, s in states.items() if s == "installed"} == mall, (
         f"installing {addon} alone should install exactly {sorted(mall)}")

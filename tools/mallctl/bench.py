@@ -1,9 +1,9 @@
 """./mall bench [NAME ...]: performance benchmarks, one per name, registered below.
 
 A benchmark runs on copies of the test template (every addon installed, no demo data), named
-after MALL_TEST_DB, and dropped afterwards. Its Odoo side lives in the addon, in
-``addons/<addon>/tools/bench.py`` (a plain module, not loaded by Odoo): the ``bench`` job of
-odoo_job.py calls ``<function>(env, **params)`` there, in a process of its own, and prints
+after MALL_TEST_DB, and dropped afterwards. Its Odoo side lives in ``tools/bench/<name>.py``
+(a plain module beside the addons, never loaded by Odoo): the ``bench`` job of odoo_job.py
+calls ``<function>(env, **params)`` there, in a process of its own, and prints
 what it returns (a JSON object) with the process's peak memory. The function here turns those
 results into a report: lines of (label, value) and checks of (target, passed)."""
 import json
@@ -22,14 +22,14 @@ def register(name, description):
     return decorator
 
 
-def odoo_call(db, addon, function, **params):
-    """Run ``odoo.addons.<addon>.tools.bench.<function>(env, **params)`` in its own process
+def odoo_call(db, name, function, **params):
+    """Run ``<function>(env, **params)`` of ``tools/bench/<name>.py`` in its own process
     on ``db`` (committed at the end); returns its JSON result plus ``peak_rss_mb``."""
-    out = databases.job(db, "bench", addon, function, json.dumps(params))
+    out = databases.job(db, "bench", name, function, json.dumps(params))
     for line in out.splitlines():
         if line.startswith("MALL_BENCH "):
             return json.loads(line[len("MALL_BENCH "):])
-    raise RuntimeError(f"the bench job {addon}.{function} printed no result:\n{out[-2000:]}")
+    raise RuntimeError(f"the bench job {name}.{function} printed no result:\n{out[-2000:]}")
 
 
 def scratch_db(template, suffix):
@@ -47,12 +47,12 @@ def bench_billing(template):
         db = scratch_db(template, f"billing_{leases}")
         try:
             info(f"{leases} leases: generating")
-            odoo_call(db, "mall_billing", "prepare", leases=leases)
+            odoo_call(db, "billing", "prepare", leases=leases)
             info(f"{leases} leases: billing run")
-            runs[leases] = odoo_call(db, "mall_billing", "billing_run")
+            runs[leases] = odoo_call(db, "billing", "billing_run")
             if leases == 2000:
                 info("naive path: one create + action_post per invoice")
-                runs["naive"] = odoo_call(db, "mall_billing", "naive", invoices=200)
+                runs["naive"] = odoo_call(db, "billing", "naive", invoices=200)
         finally:
             system.drop_db(db)
     for leases in (1000, 2000):
@@ -81,7 +81,7 @@ def bench_fapiao(template):
     db = scratch_db(template, "fapiao")
     try:
         info("1,000 posted invoices, then their fapiao")
-        r = odoo_call(db, "mall_einvoice", "fapiao", count=1000, timeout_rate=0.01)
+        r = odoo_call(db, "fapiao", "fapiao", count=1000, timeout_rate=0.01)
     finally:
         system.drop_db(db)
     lines = [

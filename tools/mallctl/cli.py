@@ -109,7 +109,7 @@ def cmd_run(argv):
 def _start_fapiao_simulator():
     """The demo issues 数电发票 through the local 诺诺 simulator (its own process, the real
     protocol); the demo company is pointed at it."""
-    script = os.path.join(settings.ADDONS, "mall_einvoice", "tools", "nuonuo_simulator.py")
+    script = os.path.join(settings.ROOT, "tools", "simulators", "nuonuo.py")
     if not os.path.exists(script):
         return None
     with step("fapiao simulator (诺诺 protocol, local)"):
@@ -131,7 +131,7 @@ def _start_fapiao_simulator():
 def _start_sms_simulator():
     """The demo texts tenants through the local SMS gateway simulator (Aliyun protocol, its
     own process); the demo company is pointed at it."""
-    script = os.path.join(settings.ADDONS, "mall_billing", "tools", "sms_simulator.py")
+    script = os.path.join(settings.ROOT, "tools", "simulators", "aliyun_sms.py")
     if not os.path.exists(script):
         return None
     with step("SMS gateway simulator (Aliyun protocol, local)"):

@@ -13,7 +13,7 @@ from odoo import Command
 from .common import BillingCase
 
 SMS_SIMULATOR = os.path.join(
-    os.path.dirname(os.path.dirname(__file__)), "tools", "sms_simulator.py")
+    os.path.dirname(__file__), *[os.pardir] * 3, "tools", "simulators", "aliyun_sms.py")
 
 
 def pdf_text(pdf):
@@ -87,7 +87,7 @@ class NoticeCase(BillingCase):
 
 
 class SmsSimulatorMixin:
-    """Starts tools/sms_simulator.py as its own process for one test class and points the
+    """Starts tools/simulators/aliyun_sms.py as its own process for one test class and points the
     company at it."""
 
     @classmethod

@@ -1,6 +1,6 @@
 """Adapter for the 诺诺 open platform (fapiao.md §7), spoken over HTTP to a configurable base URL.
 
-The same code talks to the real platform and to tools/nuonuo_simulator.py.
+The same code talks to the real platform and to tools/simulators/nuonuo.py.
 """
 
 import base64

@@ -1,4 +1,4 @@
-"""Start tools/nuonuo_simulator.py as a subprocess on a free port for one test class."""
+"""Start tools/simulators/nuonuo.py as a subprocess on a free port for one test class."""
 
 import json
 import os
@@ -9,7 +9,9 @@ import requests
 
 from odoo.addons.mall_einvoice.lib.nuonuo import NuonuoProvider
 
-SIMULATOR = os.path.join(os.path.dirname(os.path.dirname(__file__)), "tools", "nuonuo_simulator.py")
+# The simulator lives in the repository's tools/, beside the addons, never inside one.
+SIMULATOR = os.path.join(os.path.dirname(__file__), *[os.pardir] * 3, "tools", "simulators",
+                         "nuonuo.py")
 APP_KEY, APP_SECRET, USER_TAX = "SIMKEY", "SIMSECRET", "91330100MA2AAAAA0X"
 
 

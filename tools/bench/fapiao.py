@@ -16,7 +16,7 @@ import requests
 
 from odoo import Command, fields
 
-SIMULATOR = os.path.join(os.path.dirname(__file__), "nuonuo_simulator.py")
+SIMULATOR = os.path.join(os.path.dirname(os.path.dirname(__file__)), "simulators", "nuonuo.py")
 
 
 def _start_simulator():

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """A local 诺诺 open-platform simulator (fapiao.md §10), standard library only.
 
-    python3 addons/mall_einvoice/tools/nuonuo_simulator.py --port 8769 \
+    python3 tools/simulators/nuonuo.py --port 8769 \
         --app-key SIMKEY --app-secret SIMSECRET --delay 2
 
 Prints ``READY <port>`` once listening (``--port 0`` picks a free port). Speaks the same protocol

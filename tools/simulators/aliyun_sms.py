@@ -2,7 +2,7 @@
 """A local Chinese SMS gateway simulator speaking the Aliyun SMS RPC protocol (SendSms,
 HMAC-SHA1 signature version 1.0), standard library only.
 
-    python3 addons/mall_billing/tools/sms_simulator.py --port 8770 \
+    python3 tools/simulators/aliyun_sms.py --port 8770 \
         --access-key-id SIMID --access-key-secret SIMSECRET --sign-name 星光广场 \
         --template-code SMS_000001
 
