@@ -157,8 +157,11 @@ def cmd_test(argv):
     parser.add_argument("-k", dest="expr")
     args, extra = parser.parse_known_args(argv)
     addons_paths, _version, code_hash = setup(for_tests=True)
-    with step(f"demo database {settings.DEMO_DB}"):
-        databases.build_demo(code_hash)
+    # MALL_TEST_NO_DEMO=1 skips the demo database (a developer testing one addon); CI and a
+    # plain ./mall test build it, since the newcomer's ./mall run must work too.
+    if not os.environ.get("MALL_TEST_NO_DEMO"):
+        with step(f"demo database {settings.DEMO_DB}"):
+            databases.build_demo(code_hash)
     # Tours need Odoo's HTTP server: a free port and a configuration of the run's own, so that
     # two test runs on one machine (or a ./mall run) never meet on a port.
     conf = os.path.join(settings.HOME, f"odoo-{settings.TEST_DB}.conf")
