@@ -36,14 +36,15 @@ class TestViewsTour(HttpCase):
                 self.start_tour(url, f"mall_leasing_view_smoke_{kind}", login="admin")
 
     def test_the_smoke_tour_fails_on_a_broken_view(self):
-        """The smoke tour proves something: the unit kanban, broken by a widget that does not
-        exist, makes it fail (and so would a view of another kind than the one asked for)."""
+        """The smoke tour proves something: the unit kanban, broken by a card template that
+        fails while it is drawn, makes it fail; so does a view of another kind than the one
+        asked for."""
         kanban = self.env.ref("mall_leasing.mall_unit_view_kanban")
         self.env["ir.ui.view"].create({
             "name": "mall.unit.kanban broken on purpose", "model": "mall.unit",
             "inherit_id": kanban.id,
-            "arch": '<field name="code" position="attributes">'
-                    '<attribute name="widget">mall_no_such_widget</attribute></field>',
+            "arch": '<field name="code" position="after">'
+                    '<span t-esc="record.code.value.mall_missing.boom"/></field>',
         })
         url = "/odoo/action-mall_leasing.action_mall_unit?view_type=kanban"
         with self.assertRaises(AssertionError):

@@ -3,13 +3,15 @@ import { registry } from "@web/core/registry";
 // One smoke tour per kind of view: it opens whatever URL the test gives and waits until a view
 // of that kind is drawn with content, inside the action manager, and no error dialog is shown.
 // A URL that lands on another view, an empty screen or an error fails the tour.
+// The view is the action's own (a direct child of the action manager), not a list or kanban
+// embedded in a form.
 const KINDS = {
-    list: ".o_list_view .o_data_row",
-    kanban: ".o_kanban_view .o_kanban_record:not(.o_kanban_ghost)",
-    form: ".o_form_view .o_form_sheet_bg",
-    pivot: ".o_pivot_view .o_pivot table",
-    graph: ".o_graph_view .o_graph_renderer canvas",
-    floor_plan: ".o_mall_floor_plan",
+    list: "> .o_list_view .o_data_row",
+    kanban: "> .o_kanban_view .o_kanban_record:not(.o_kanban_ghost)",
+    form: "> .o_form_view .o_form_sheet_bg",
+    pivot: "> .o_pivot_view .o_pivot table",
+    graph: "> .o_graph_view .o_graph_renderer canvas",
+    floor_plan: "> .o_mall_floor_plan",
 };
 for (const [kind, selector] of Object.entries(KINDS)) {
     registry.category("web_tour.tours").add(`mall_leasing_view_smoke_${kind}`, {
