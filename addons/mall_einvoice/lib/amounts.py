@@ -58,7 +58,7 @@ def capital_amount(value):
 
 def split_for_issue(lines, is_rent=lambda line: False, max_lines=MAX_LINES):
     """Group lines into fapiao: each rent line alone (不动产经营租赁: exactly one line per
-    fapiao, §5), the other lines together in chunks of at most ``max_lines``."""
+    fapiao, docs/fapiao.md §5), the other lines together in chunks of at most ``max_lines``."""
     groups = [[line] for line in lines if is_rent(line)]
     others = [line for line in lines if not is_rent(line)]
     groups += [others[i : i + max_lines] for i in range(0, len(others), max_lines)]
