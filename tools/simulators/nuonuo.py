@@ -21,8 +21,9 @@ as the real platform: form POST /accessToken, signed POST /open/v1/services. Iss
                               after the delay (auto, the default), kept until
                               {"flush_callbacks": true} delivers them, or lost (drop);
   {"callback_db": name}       callbacks carry X-Odoo-Database (a server with several databases);
-  {"callback_secret": s}      callbacks are signed: X-Mall-Signature, hex HMAC-SHA256 of the body
-                              with s (mall_einvoice's callback secret, set at the provider).
+  {"callback_secret": s}      callbacks are signed: X-Mall-Signature, hex HMAC-SHA256 of the pushed
+                              content with s (mall_einvoice's callback secret, set at the
+                              provider).
 GET /_sim/stats answers {"orders": accepted orders, "issued": issued invoices,
 "forms": red-letter forms raised}.
 """
@@ -138,11 +139,12 @@ class Simulator:
                 payloads.append((url, content))
         delivered = 0
         for url, content in payloads:
-            data = urllib.parse.urlencode({"content": json.dumps(content)}).encode()
+            payload = json.dumps(content)
+            data = urllib.parse.urlencode({"content": payload}).encode()
             headers = dict(self.callback_headers)
             if self.callback_secret:
                 headers["X-Mall-Signature"] = hmac.new(
-                    self.callback_secret.encode(), data, hashlib.sha256
+                    self.callback_secret.encode(), payload.encode(), hashlib.sha256
                 ).hexdigest()
             callback = urllib.request.Request(url, data=data, headers=headers)
             try:

@@ -17,9 +17,19 @@ def _header_bytes(name):
     return value.encode("latin-1", "replace").strip()
 
 
-def signature(secret, body):
-    """X-Mall-Signature: hex HMAC-SHA256 of the raw body with the company's callback secret."""
-    return hmac.new(secret.encode(), body, hashlib.sha256).hexdigest()
+def signature(secret, payload):
+    """X-Mall-Signature: hex HMAC-SHA256 of what was pushed, with the company's callback
+    secret."""
+    return hmac.new(secret.encode(), payload, hashlib.sha256).hexdigest()
+
+
+def _signed_payload(post):
+    """What the signature covers: the pushed ``content`` of a form post (the provider's push;
+    its form is parsed before the route runs, so the raw body is gone), else the raw body."""
+    content = post.get("content")
+    if isinstance(content, str):
+        return content.encode()
+    return request.httprequest.get_data()
 
 
 class FapiaoCallback(http.Controller):
@@ -33,7 +43,8 @@ class FapiaoCallback(http.Controller):
     )
     def callback(self, company_id, **post):
         """Provider push: only a trigger. The caller proves it knows the company's callback
-        secret by a signature of the body (``X-Mall-Signature: <hex HMAC-SHA256>``) or by the
+        secret by a signature of what it pushes (``X-Mall-Signature: <hex HMAC-SHA256>`` of the
+        ``content`` field of a form post, else of the raw body) or by the
         secret itself in ``X-Mall-Callback-Secret`` (a gateway that adds it) — never in the URL,
         where logs and proxies keep it. The result itself is fetched from the provider, never
         taken from the pushed content."""
@@ -49,7 +60,7 @@ class FapiaoCallback(http.Controller):
                 {"error": env._("The callback carries no signature (X-Mall-Signature).")},
                 status=401,
             )
-        body = request.httprequest.get_data()
+        body = _signed_payload(post)
         if signed.startswith(b"sha256="):
             signed = signed[len(b"sha256=") :]
         valid = bool(expected) and (
