@@ -318,7 +318,9 @@ class TestFapiao(FapiaoCaseMixin, TransactionCase):
         self.assertEqual(move.mall_fapiao_ids.state, "draft")
         self.assertEqual(move.mall_fapiao_state, "draft")
         activity = move.mall_fapiao_ids.activity_ids
-        self.assertEqual(activity.activity_type_id.name, "发票问题")
+        problem = self.env.ref("mall_einvoice.mail_activity_type_fapiao_problem")
+        self.assertEqual(activity.activity_type_id, problem)
+        self.assertEqual(problem.with_context(lang="zh_CN").name, "发票问题")
         self.assertIn("不动产", activity.note)
 
     def test_monthly_statistics_by_rate_and_kind(self):
