@@ -182,5 +182,8 @@ class MallFapiao(models.Model):
             self._problem_activity(self, reason)
             return
         self.write(vals)
-        # the first status check at once; its retry pattern backs off from there
-        self._enqueue_check()
+        # ask once at once: a fast provider has issued already (the tenant who just paid finds
+        # the fapiao in the portal, and no check job is needed); else a queued check backs off
+        self.action_refresh()
+        if self.state == "issuing":
+            self._enqueue_check()

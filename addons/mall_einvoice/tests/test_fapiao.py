@@ -249,8 +249,13 @@ class TestFapiao(FapiaoCaseMixin, TransactionCase):
         move.action_mall_request_fapiao()
         fapiao = move.mall_fapiao_ids
         self.company.sudo().write({"mall_fapiao_token": False})
-        fapiao.action_submit()
-        self._run_jobs(rounds=1)
+        self.sim_control(delay=0.3)
+        try:
+            fapiao.action_submit()
+            self._run_jobs(rounds=1)
+            self.assertEqual(fapiao.state, "issuing")
+        finally:
+            self.sim_control(delay=0.0)
         first = self.company.sudo().mall_fapiao_token
         self.assertTrue(first)
         self.assertTrue(self.company.sudo().mall_fapiao_token_expiry)

@@ -1,5 +1,6 @@
 import hashlib
 import hmac
+import time
 import urllib.parse
 
 from odoo.tests import HttpCase, tagged
@@ -71,7 +72,9 @@ class TestFapiaoCallback(FapiaoCaseMixin, HttpCase):
 
     def test_provider_callback_brings_the_result_in(self):
         self.env["ir.config_parameter"].sudo().set_param("web.base.url", self.base_url())
-        self.sim_control(callbacks="manual", callback_db=self.env.cr.dbname, callback_secret=SECRET)
+        self.sim_control(
+            callbacks="manual", callback_db=self.env.cr.dbname, callback_secret=SECRET, delay=0.3
+        )
         try:
             move = self._invoice([(self.service, 1, 100)])
             move.action_mall_request_fapiao()
@@ -80,6 +83,7 @@ class TestFapiaoCallback(FapiaoCaseMixin, HttpCase):
             self._run_job(self._jobs("_job_issue"))
             self.assertEqual(fapiao.state, "issuing")
             # the simulator calls /mall_einvoice/callback/<company> back, signed
+            time.sleep(0.4)
             self.env.flush_all()
             # the provider is not the test's browser: let its request in
             with self.allow_requests(all_requests=True):
@@ -89,7 +93,7 @@ class TestFapiaoCallback(FapiaoCaseMixin, HttpCase):
             self.assertEqual(fapiao.state, "issued")
             self.assertEqual(len(fapiao.number), 20)
         finally:
-            self.sim_control(callbacks="auto", callback_secret="")
+            self.sim_control(callbacks="auto", callback_secret="", delay=0.0)
 
     def test_signature_covers_the_pushed_content(self):
         content = '{"orderNo": "NONE"}'

@@ -50,12 +50,12 @@ class TestFapiaoFaults(FapiaoCaseMixin, TransactionCase):
         job = self._jobs("_job_issue")
         self.assertEqual(len(job), 1)
 
-        def killed(records, eta=None):
+        def killed(records):
             raise WorkerKilled
 
         # the provider accepts the request, the worker dies before the job's commit
         with (
-            patch.object(type(self.env["mall.fapiao"]), "_enqueue_check", killed),
+            patch.object(type(self.env["mall.fapiao"]), "action_refresh", killed),
             self.assertRaises(WorkerKilled),
             self.env.cr.savepoint(),
         ):
