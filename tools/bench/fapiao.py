@@ -92,8 +92,8 @@ def _run_jobs(env, method=None):
     domain = [("state", "=", "pending"), ("model_name", "=", "mall.fapiao")]
     if method:
         domain.append(("method_name", "=", method))
-    postponed = 0
-    for uuid in env["queue.job"].search(domain, order="id").mapped("uuid"):
+    uuids = env["queue.job"].search(domain, order="id").mapped("uuid")
+    for uuid in uuids:
         # what the runner does before its HTTP request to /queue_job/runjob
         env.cr.execute(
             "UPDATE queue_job SET state = 'enqueued', date_enqueued = now() AT TIME ZONE 'utc' "
@@ -105,13 +105,11 @@ def _run_jobs(env, method=None):
         if job is None:
             continue
         try:
-            RunJobController._runjob(env, job)
+            RunJobController._runjob(env, job)  # commits
         except Exception:  # stored as failed by queue_job, with its error
             env.cr.rollback()
-        env.cr.commit()
-        env.invalidate_all()
-        postponed += env["queue.job"].search_count([("uuid", "=", uuid), ("state", "=", "pending")])
-    return postponed
+    env.invalidate_all()
+    return env["queue.job"].search_count([("uuid", "in", uuids), ("state", "=", "pending")])
 
 
 def fapiao(env, count=1000, timeout_rate=0.01, settle=300):
