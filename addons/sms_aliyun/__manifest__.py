@@ -12,5 +12,4 @@
         "views/res_config_settings_views.xml",
         "views/sms_sms_views.xml",
     ],
-    "installable": True,
 }

@@ -105,6 +105,9 @@ class SmsSms(models.Model):
             code = report.get("err_code") or ""
             reason = ": ".join(part for part in (code, report.get("err_msg")) if part)
             failure = REPORT_ERROR_FAILURES.get(code, "not_delivered")
+            # a delivered SMS stays delivered, whatever a late or repeated push says
+            tracker = tracker.filtered(
+                lambda t: t.mail_notification_id.notification_status != "sent")
             tracker.with_context(sms_known_failure_reason=reason)._action_update_from_provider_error(
                 failure)
             in_flight.write({"state": "error", "failure_type": f"sms_{failure}",
