@@ -135,3 +135,20 @@ class TestSmsAliyunSend(SmsAliyunSimulatorMixin, TransactionCase):
         action = settings.with_context(lang="zh_CN").action_sms_aliyun_send_test()
         self.assertEqual(action["params"]["type"], "danger")
         self.assertIn("阿里云短信账户余额不足", action["params"]["message"])
+
+    def test_a_mass_sms_goes_out_with_the_account_of_the_records_company(self):
+        other = self.env["res.company"].create({"name": "星光广场二期"})
+        other.write({"sms_provider": "aliyun", "sms_aliyun_endpoint": self.sms_url,
+                     **SIMULATOR_ACCOUNT, "sms_aliyun_sign_name": "星光二期"})
+        theirs = self.env["res.partner"].create({
+            "name": "二期商户", "phone": "+86 137 0000 0001", "company_id": other.id})
+        composer = self.env["sms.composer"].with_context(
+            active_model="res.partner", active_ids=(self.tenant | theirs).ids,
+        ).create({"composition_mode": "mass", "body": "停车场本周末维护。",
+                  "mass_force_send": True})
+        sms = composer._action_send_sms()
+        self.assertEqual(sms.mapped("record_company_id"), self.env.company | other)
+        self.assertEqual(sms.filtered(lambda s: s.record_company_id == other).failure_type,
+                         "sms_acc", "sent with the second company's unapproved sign name")
+        [sent] = self.sms_messages()
+        self.assertEqual(sent["phone"], "13800138000")
