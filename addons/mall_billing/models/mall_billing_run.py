@@ -115,15 +115,10 @@ class MallBillingRun(models.Model):
             domain.append(("lease_id.line_ids.unit_id.floor_id", "=", self.floor_id.id))
         return domain
 
-    def _plan_metered(self):
-        """Readings of the month not planned yet become receivables before billing."""
+    def _plan_receivables(self):
+        """Hook called before a run lists what it bills: addons whose receivables are planned
+        late (meter readings of the month) plan them here."""
         self.ensure_one()
-        domain = [("is_billable", "=", True), ("date", "<=", self._period_end()),
-                  ("meter_id.company_id", "=", self.company_id.id),
-                  ("date", ">", self.period - relativedelta(months=3))]
-        if self.mall_id:
-            domain.append(("mall_id", "=", self.mall_id.id))
-        self.env["mall.meter.reading"].search(domain)._create_receivables()
 
     # ------------------------------------------------------------------ actions
     def action_preview(self):
@@ -131,7 +126,7 @@ class MallBillingRun(models.Model):
         for run in self:
             if run.state not in ("draft", "previewed"):
                 raise UserError(_("Only a run not started yet can be previewed."))
-            run._plan_metered()
+            run._plan_receivables()
             groups = self.env["mall.receivable"]._read_group(
                 run._receivable_domain(), ["lease_id"], ["__count", "amount:sum"])
             run.line_ids.unlink()

@@ -1,7 +1,5 @@
-from datetime import date
-
 from odoo import _, api, fields, models
-from odoo.addons.mall_leasing.lib.money import round_money, to_decimal
+from odoo.addons.mall_leasing.lib.money import round_money
 from odoo.exceptions import ValidationError
 
 
@@ -207,23 +205,3 @@ class MallChargeType(models.Model):
             *self.env["account.account"]._check_company_domain(company),
             ("code", "=like", "2241%"), ("account_type", "like", "liability"),
         ], limit=1)
-
-    def _late_fee(self, amount, due_date, paid_date=None):
-        """Late fee (滞纳金) on ``amount`` due on ``due_date`` and paid on ``paid_date``
-        (today when not given), exact to the fen, rounded half up.
-
-        Paid within the grace days: no fee. Later: the daily rate runs from the day after the
-        grace period ends to the payment day, capped at the cap percentage of the amount."""
-        self.ensure_one()
-        paid_date = fields.Date.to_date(paid_date) or fields.Date.context_today(self)
-        due_date = fields.Date.to_date(due_date)
-        if not isinstance(due_date, date) or amount <= 0 or not self.late_fee_daily_rate:
-            return 0.0
-        days = (paid_date - due_date).days - self.late_fee_grace_days
-        if days <= 0:
-            return 0.0
-        base = to_decimal(amount)
-        fee = base * to_decimal(self.late_fee_daily_rate) * days
-        if self.late_fee_cap_percent:
-            fee = min(fee, base * to_decimal(self.late_fee_cap_percent) / 100)
-        return round_money(fee)
