@@ -11,5 +11,4 @@ from . import (
     mall_receivable,
     res_company,
     res_config_settings,
-    sms_sms,
 )

@@ -82,8 +82,8 @@ class AccountMove(models.Model):
         self.write({"mall_notice_pending": False, "mall_notice_sent": True})
 
     def _mall_queue_sms(self, sms_template):
-        """Queue an SMS to the tenant's contact; the SMS queue sends it through the company's
-        gateway."""
+        """Queue an SMS (``sms.sms``, Odoo's SMS framework) to the tenant's contact; the SMS
+        queue sends it through the database's SMS provider (Odoo IAP, or ``sms_aliyun``)."""
         self.ensure_one()
         partner = self.partner_id
         if not partner.phone and partner.commercial_partner_id != partner:

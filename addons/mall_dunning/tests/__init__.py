@@ -3,6 +3,5 @@ from . import (
     test_late_fee,
     test_late_fee_accrual,
     test_payment_notice,
-    test_sms_gateway,
     test_statement,
 )

@@ -1,18 +1,10 @@
 import io
-import json
-import os
-import subprocess
-import sys
 import unicodedata
 
-import requests
 from PyPDF2 import PdfReader
 
 from odoo import Command
 from odoo.addons.mall_billing.tests.common import BillingCase
-
-SMS_SIMULATOR = os.path.join(
-    os.path.dirname(__file__), *[os.pardir] * 3, "tools", "simulators", "aliyun_sms.py")
 
 
 def pdf_text(pdf):
@@ -83,34 +75,3 @@ class NoticeCase(BillingCase):
         cls.env["account.payment.register"].with_context(
             active_model="account.move", active_ids=move.ids).create(
             {"amount": amount, "payment_date": date})._create_payments()
-
-
-class SmsSimulatorMixin:
-    """Starts tools/simulators/aliyun_sms.py as its own process for one test class and points the
-    company at it."""
-
-    @classmethod
-    def start_sms_simulator(cls):
-        cls.sms_process = subprocess.Popen(
-            [sys.executable, SMS_SIMULATOR, "--port", "0", "--access-key-id", "SIMID",
-             "--access-key-secret", "SIMSECRET", "--sign-name", "星光广场",
-             "--template-code", "SMS_000001"], stdout=subprocess.PIPE, text=True)
-        line = cls.sms_process.stdout.readline().split()
-        cls.sms_url = f"http://127.0.0.1:{line[1]}/"
-        cls.addClassCleanup(cls.stop_sms_simulator)
-        cls.env.company.write({
-            "mall_sms_provider": "aliyun", "mall_sms_endpoint": cls.sms_url,
-            "mall_sms_access_key_id": "SIMID", "mall_sms_access_key_secret": "SIMSECRET",
-            "mall_sms_sign_name": "星光广场", "mall_sms_template_code": "SMS_000001"})
-
-    @classmethod
-    def stop_sms_simulator(cls):
-        cls.sms_process.terminate()
-        cls.sms_process.wait(timeout=5)
-        cls.sms_process.stdout.close()
-
-    def sms_control(self, **control):
-        requests.post(f"{self.sms_url}_sim/control", data=json.dumps(control), timeout=5)
-
-    def sms_messages(self):
-        return requests.get(f"{self.sms_url}_sim/messages", timeout=5).json()

@@ -1,3 +1,4 @@
+import re
 from datetime import date
 
 from odoo.tests import tagged
@@ -33,9 +34,11 @@ class TestDunning(NoticeCase):
         self.assertEqual(move.mall_dunning_ids.level_id, reminder | urgent)
         sms = self.env["sms.sms"].search([("mail_message_id.res_id", "=", move.id),
                                           ("mail_message_id.model", "=", "account.move")])
-        self.assertEqual(len(sms), 1, "one SMS queued for the gateway")
-        self.assertEqual(sms.state, "outgoing")
+        self.assertEqual(len(sms), 1, "one SMS queued in Odoo's SMS framework")
+        self.assertEqual((sms.state, sms.partner_id), ("outgoing", self.tenant))
+        self.assertEqual(re.sub(r"\D", "", sms.number), "8613800138000")
         self.assertIn(move.name, sms.body)
+        self.assertIn("已逾期", sms.body, "the reminder SMS is in the tenant's language")
         self.assertTrue(move.activity_ids, "finance has a task")
 
         self._run(date(2026, 3, 31))

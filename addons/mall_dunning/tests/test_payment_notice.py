@@ -1,3 +1,4 @@
+import re
 from datetime import date
 
 from odoo.tests import tagged
@@ -25,6 +26,31 @@ class TestPaymentNotice(NoticeCase):
         self.assertIn("缴费通知", message.subject)
         self.assertEqual(message.partner_ids, self.tenant)
         self.assertEqual(len(message.attachment_ids), 1)
+
+    def _sms_of(self, move):
+        return self.env["sms.sms"].search([("mail_message_id.res_id", "=", move.id),
+                                           ("mail_message_id.model", "=", "account.move")])
+
+    def test_notice_by_sms_queues_a_chinese_sms_to_the_tenant(self):
+        self.env.company.mall_notice_sms = True
+        move = self._invoice(self.lease, date(2026, 3, 1), [(self.rent, 10000.0)])
+        move.action_mall_send_payment_notice()
+        sms = self._sms_of(move)
+        self.assertEqual(len(sms), 1)
+        self.assertEqual((sms.state, sms.partner_id), ("outgoing", self.tenant))
+        self.assertEqual(re.sub(r"\D", "", sms.number), "8613800138000")
+        self.assertIn(move.name, sms.body)
+        self.assertIn("请于", sms.body)
+
+    def test_no_sms_without_the_setting_or_a_phone(self):
+        move = self._invoice(self.lease, date(2026, 3, 1), [(self.rent, 10000.0)])
+        move.action_mall_send_payment_notice()
+        self.assertFalse(self._sms_of(move), "the company did not ask for SMS")
+        self.env.company.mall_notice_sms = True
+        other = self._invoice(self.other_lease, date(2026, 3, 1), [(self.rent, 10000.0)])
+        other.action_mall_send_payment_notice()
+        self.assertTrue(other.mall_notice_sent)
+        self.assertFalse(self._sms_of(other), "the other tenant has no phone")
 
     def test_notice_pdf_is_in_chinese_with_capital_amount(self):
         move = self._invoice(self.lease, date(2026, 3, 1), [
