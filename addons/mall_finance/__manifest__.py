@@ -9,9 +9,9 @@
     "license": "LGPL-3",
     "depends": ["mall_billing"],
     "data": [
+        "security/mall_finance_security.xml",
         "security/ir.model.access.csv",
         "wizard/mall_finance_export_wizard_views.xml",
-        "views/res_config_settings_views.xml",
         "views/menus.xml",
     ],
 }

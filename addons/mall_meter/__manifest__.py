@@ -9,11 +9,11 @@
     "license": "LGPL-3",
     "depends": ["mall_billing"],
     "data": [
+        "security/mall_meter_security.xml",
         "security/ir.model.access.csv",
         "views/mall_meter_views.xml",
         "views/mall_meter_reading_views.xml",
         "views/mall_receivable_views.xml",
-        "views/res_config_settings_views.xml",
         "views/menus.xml",
     ],
 }

@@ -1,1 +1,1 @@
-from . import mall_finance_export, res_config_settings
+from . import mall_finance_export

@@ -54,7 +54,8 @@ PAYMENT_COLUMNS = [
 
 class MallFinanceExport(models.AbstractModel):
     """Tenant invoices and payments as plain rows for an external finance system: the same
-    rows feed the CSV/XLSX export wizard and the JSON API."""
+    rows feed the CSV/XLSX export wizard and the JSON API. Only the active companies' (the
+    company switcher's; an integration user's one company)."""
 
     _name = "mall.finance.export"
     _description = "Finance Export"
@@ -74,7 +75,8 @@ class MallFinanceExport(models.AbstractModel):
     @api.model
     def _invoice_domain(self, date_from, date_to):
         date_from, date_to = self._check_dates(date_from, date_to)
-        return [("mall_lease_id", "!=", False), ("state", "=", "posted"),
+        return [("company_id", "in", self.env.companies.ids),
+                ("mall_lease_id", "!=", False), ("state", "=", "posted"),
                 ("move_type", "in", ("out_invoice", "out_refund")),
                 ("invoice_date", ">=", date_from), ("invoice_date", "<=", date_to)]
 
@@ -85,7 +87,8 @@ class MallFinanceExport(models.AbstractModel):
         tenants = self.env["res.partner"].union(*(tenant for [tenant] in self.env[
             "mall.lease"]._read_group([("state", "!=", "draft")], ["tenant_id"])))
         tenants = tenants.commercial_partner_id
-        return [("partner_id", "in", tenants.ids), ("state", "not in", ("draft", "canceled")),
+        return [("company_id", "in", self.env.companies.ids),
+                ("partner_id", "in", tenants.ids), ("state", "not in", ("draft", "canceled")),
                 ("date", ">=", date_from), ("date", "<=", date_to)]
 
     @api.model

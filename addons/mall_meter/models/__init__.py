@@ -4,5 +4,4 @@ from . import (
     mall_meter,
     mall_meter_reading,
     mall_receivable,
-    res_config_settings,
 )
