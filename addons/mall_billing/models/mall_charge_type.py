@@ -1,6 +1,21 @@
 from odoo import _, api, fields, models
+from odoo.addons.mall_contract.models.mall_lease_fee import FEE_TYPES
+from odoo.addons.mall_leasing.lib.cycles import CYCLES
 from odoo.addons.mall_leasing.lib.money import round_money
 from odoo.exceptions import ValidationError
+
+# What a meter measures; the metered charge of a kind bills the meters of that kind.
+METER_KINDS = [
+    ("water", "Water"),
+    ("electricity", "Electricity"),
+    ("gas", "Gas"),
+]
+# The deposit fields of mall.lease that a deposit charge bills (the keys are the field names).
+DEPOSIT_TERMS = [
+    ("deposit_lease", "Lease Deposit"),
+    ("deposit_renovation", "Renovation Deposit"),
+    ("deposit_quality", "Quality Deposit"),
+]
 
 
 class MallChargeType(models.Model):
@@ -37,13 +52,9 @@ class MallChargeType(models.Model):
         "account.tax", string="Sales Tax", company_dependent=True,
         domain="[('type_tax_use', '=', 'sale')]",
         help="Leave empty to use the company's sale tax of the VAT rate.")
-    billing_cycle = fields.Selection([
-        ("monthly", "Monthly"),
-        ("quarterly", "Quarterly"),
-        ("yearly", "Yearly"),
-        ("one_off", "One-off"),
-        ("metered", "Metered"),
-    ], required=True, default="monthly")
+    billing_cycle = fields.Selection(
+        CYCLES + [("one_off", "One-off"), ("metered", "Metered")],
+        required=True, default="monthly")
     billing_timing = fields.Selection([
         ("advance", "In Advance"),
         ("arrears", "In Arrears"),
@@ -54,11 +65,8 @@ class MallChargeType(models.Model):
         ("jiao", "To the jiao (0.1)"),
         ("yuan", "To the yuan (1)"),
     ], required=True, default="fen", help="Amounts are rounded half up (四舍五入).")
-    meter_kind = fields.Selection([
-        ("water", "Water"),
-        ("electricity", "Electricity"),
-        ("gas", "Gas"),
-    ], help="For metered charges: the kind of meter whose readings are billed.")
+    meter_kind = fields.Selection(
+        METER_KINDS, help="For metered charges: the kind of meter whose readings are billed.")
     is_deposit = fields.Boolean(
         string="Is a Deposit",
         help="Deposits are held on a liability account until refunded; they are never revenue.")
@@ -76,16 +84,8 @@ class MallChargeType(models.Model):
         string="Preferential Tax Policy",
         help="优惠政策: the item is taxed under a preferential policy.")
     tax_preferential_note = fields.Char(string="Preferential Policy")
-    lease_term = fields.Selection([
-        ("rent", "Rent"),
-        ("property", "Property Management Fee"),
-        ("marketing", "Marketing Fee"),
-        ("air_conditioning", "Air-conditioning Fee"),
-        ("other", "Other Fee"),
-        ("deposit_lease", "Lease Deposit"),
-        ("deposit_renovation", "Renovation Deposit"),
-        ("deposit_quality", "Quality Deposit"),
-    ], string="Bills Lease Term", index=True,
+    lease_term = fields.Selection(
+        [("rent", "Rent"), *FEE_TYPES, *DEPOSIT_TERMS], string="Bills Lease Term", index=True,
         help="The term of the lease this charge bills on the receivable schedule: the rent, a "
              "fee type of the lease's fees or one of its deposits.")
     # late fees (滞纳金)
@@ -139,14 +139,16 @@ class MallChargeType(models.Model):
     @api.model
     def _by_fee_type(self):
         """{fee type of mall.lease.fee: charge type}."""
+        fee_types = dict(FEE_TYPES)
         return {term: charge for term, charge in self._by_lease_term().items()
-                if term != "rent" and not term.startswith("deposit_")}
+                if term in fee_types}
 
     @api.model
     def _by_deposit_field(self):
         """{deposit field of mall.lease: charge type}."""
+        deposits = dict(DEPOSIT_TERMS)
         return {term: charge for term, charge in self._by_lease_term().items()
-                if term.startswith("deposit_")}
+                if term in deposits}
 
     def _round(self, amount):
         """The amount rounded half up to this charge's step (the fen by default)."""

@@ -4,16 +4,15 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 from odoo import _, fields, models
+from odoo.addons.mall_leasing.lib.cycles import CYCLE_MONTHS
 from odoo.addons.mall_leasing.lib.money import round_money
-
-# Months a billing period spans, per cycle. Periods are aligned on the calendar (quarters start
-# in January, April, July and October; half-years in January and July), whatever day the lease
-# starts: the first and last periods are shorter and prorated by days.
-CYCLE_MONTHS = {"monthly": 1, "quarterly": 3, "semiannual": 6, "yearly": 12}
 
 
 def period_key(day, cycle):
-    """The calendar-aligned billing period holding ``day`` for a cycle: (year, index)."""
+    """The calendar-aligned billing period holding ``day`` for a cycle: (year, index).
+    Periods are aligned on the calendar (quarters start in January, April, July and October;
+    half-years in January and July), whatever day the lease starts: the first and last
+    periods are shorter and prorated by days."""
     months = CYCLE_MONTHS.get(cycle, 1)
     return day.year, (day.month - 1) // months
 

@@ -3,8 +3,8 @@ from collections import defaultdict
 from markupsafe import Markup
 
 from odoo import _, api, fields, models
+from odoo.addons.mall_leasing.lib.money import round_money
 from odoo.exceptions import AccessError, UserError
-from odoo.tools import float_compare, float_is_zero, float_round
 
 
 class MallLease(models.Model):
@@ -91,7 +91,7 @@ class MallLease(models.Model):
         self.ensure_one()
         parts, rest = [], amount
         for charge, held in self._get_deposit_holdings().items():
-            if float_compare(rest, 0.0, precision_rounding=self.currency_id.rounding) <= 0:
+            if self.currency_id.compare_amounts(rest, 0.0) <= 0:
                 break
             take = min(held, rest)
             if take <= 0:
@@ -102,7 +102,7 @@ class MallLease(models.Model):
                     "The deposit %(charge)s has no liability account for %(company)s.",
                     charge=charge.name, company=self.company_id.name))
             parts.append((charge, take, account))
-            rest = float_round(rest - take, precision_rounding=self.currency_id.rounding)
+            rest = round_money(rest - take)
         return parts
 
     def _log_deposit_operation(self, body):
@@ -130,11 +130,11 @@ class MallLease(models.Model):
         available = sum(self._get_deposit_holdings().values())
         most = min(available, sum(bill_lines.mapped("amount_residual")))
         amount = most if amount is None else amount
-        if float_compare(amount, most, precision_rounding=currency.rounding) > 0:
+        if currency.compare_amounts(amount, most) > 0:
             raise UserError(_(
                 "At most %(most)s can be offset on lease %(lease)s: the deposits held and the "
                 "open bills are both limits.", most=currency.format(most), lease=self.name))
-        if float_is_zero(amount, precision_rounding=currency.rounding) or amount < 0:
+        if currency.is_zero(amount) or amount < 0:
             return self.env["account.move"]
         partner = self.tenant_id.commercial_partner_id
         label = _("Deposit offset against arrears, lease %(lease)s", lease=self.name)
@@ -145,10 +145,10 @@ class MallLease(models.Model):
                 "partner_id": partner.id, "product_id": charge.product_id.id,
                 "debit": take, "credit": 0.0})
         for bill_line in bill_lines:
-            if float_is_zero(rest, precision_rounding=currency.rounding):
+            if currency.is_zero(rest):
                 break
             take = min(bill_line.amount_residual, rest)
-            rest = float_round(rest - take, precision_rounding=currency.rounding)
+            rest = round_money(rest - take)
             settled.append(bill_line)
             line_vals.append({
                 "name": _("Offset of %(bill)s", bill=bill_line.move_id.name),
@@ -182,10 +182,10 @@ class MallLease(models.Model):
         date = fields.Date.to_date(date) or fields.Date.context_today(self)
         held = sum(self._get_deposit_holdings().values())
         amount = held if amount is None else amount
-        if float_compare(amount, held, precision_rounding=currency.rounding) > 0:
+        if currency.compare_amounts(amount, held) > 0:
             raise UserError(_("Lease %(lease)s holds only %(held)s of deposits.",
                               lease=self.name, held=currency.format(held)))
-        if float_is_zero(amount, precision_rounding=currency.rounding) or amount < 0:
+        if currency.is_zero(amount) or amount < 0:
             return self.env["account.payment"]
         journal = journal or self.env["account.journal"].search([
             *self.env["account.journal"]._check_company_domain(self.company_id),

@@ -1,7 +1,7 @@
 from odoo import http
 from odoo.addons.portal.controllers.portal import CustomerPortal
 from odoo.exceptions import AccessError, MissingError
-from odoo.http import content_disposition, request
+from odoo.http import request
 
 
 class StatementPortal(CustomerPortal):
@@ -29,12 +29,8 @@ class StatementPortal(CustomerPortal):
             statement = self._document_check_access("mall.statement", statement_id, access_token)
         except (AccessError, MissingError):
             return request.redirect("/my")
-        pdf = statement._render_pdf()
-        return request.make_response(pdf, headers=[
-            ("Content-Type", "application/pdf"),
-            ("Content-Length", len(pdf)),
-            ("Content-Disposition", content_disposition(f"{statement.name}.pdf")),
-        ])
+        return self._show_report(statement, "pdf", "mall_dunning.action_report_statement",
+                                 download=kw.get("download"))
 
     @http.route("/my/invoices/<int:invoice_id>/payment_notice", type="http", auth="public",
                 website=True)
@@ -46,10 +42,5 @@ class StatementPortal(CustomerPortal):
         if not invoice.mall_lease_id or invoice.move_type != "out_invoice" \
                 or invoice.state != "posted":
             return request.redirect("/my")
-        pdf, _fmt = request.env["ir.actions.report"].sudo()._render_qweb_pdf(
-            "mall_dunning.action_report_payment_notice", invoice.ids)
-        return request.make_response(pdf, headers=[
-            ("Content-Type", "application/pdf"),
-            ("Content-Length", len(pdf)),
-            ("Content-Disposition", content_disposition(f"{invoice.name}.pdf")),
-        ])
+        return self._show_report(invoice, "pdf", "mall_dunning.action_report_payment_notice",
+                                 download=kw.get("download"))

@@ -3,8 +3,8 @@ from collections import defaultdict
 from datetime import timedelta
 
 from odoo import _, api, fields, models
+from odoo.addons.mall_leasing.lib.money import round_money
 from odoo.addons.mall_leasing.lib.rmb import rmb_upper
-from odoo.tools import float_round
 
 _logger = logging.getLogger(__name__)
 
@@ -159,7 +159,7 @@ class AccountMove(models.Model):
             ratio = base / self.amount_total
             fee += sum(rule._late_fee(amount * ratio, due, paid_on) for amount, paid_on in pieces)
         end = today if self.amount_residual > 0 else max(date for _amount, date in pieces)
-        return float_round(fee, precision_digits=2), end
+        return round_money(fee), end
 
     def _mall_accrue_late_fees(self, today=None):
         """Bring the late fee of these invoices up to date and put it on the receivable
@@ -182,7 +182,7 @@ class AccountMove(models.Model):
                 lambda r: r.state != "cancelled")
             billed = receivables.filtered(lambda r: r.state in ("invoiced", "paid"))
             planned = receivables.filtered(lambda r: r.state == "planned")
-            rest = float_round(fee - sum(billed.mapped("amount")), precision_digits=2)
+            rest = round_money(fee - sum(billed.mapped("amount")))
             if planned:
                 if rest > 0:
                     planned[:1].write({"amount": rest, "period_end": end, "due_date": end})

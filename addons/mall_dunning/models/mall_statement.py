@@ -147,11 +147,10 @@ class MallStatement(models.Model):
             statements = self.with_company(company)._generate(first, company=company)
             statements.filtered(lambda s: not s.sent).action_send()
 
-    def _render_pdf(self):
-        pdf, _fmt = self.env["ir.actions.report"].with_context(
-            force_report_rendering=True)._render_qweb_pdf(
-            "mall_dunning.action_report_statement", self.ids)
-        return pdf
+    def _get_report_base_filename(self):
+        """The name of the statement's PDF (portal download, email attachment)."""
+        self.ensure_one()
+        return self.name
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_sent(self):

@@ -38,7 +38,10 @@ class TestStatement(NoticeCase, HttpCase):
         self.assertEqual(self.statement._charge_summary(), [(self.property_fee.name, 5000.0)])
 
     def test_statement_pdf_is_in_chinese(self):
-        text = pdf_text(self.statement._render_pdf())
+        pdf, _fmt = self.env["ir.actions.report"].with_context(
+            force_report_rendering=True)._render_qweb_pdf(
+            "mall_dunning.action_report_statement", self.statement.ids)
+        text = pdf_text(pdf)
         self.assertIn("对账单", text)
         self.assertIn("上海星光餐饮管理有限公司", text)
         self.assertIn("柒仟元整", text)
@@ -54,8 +57,9 @@ class TestStatement(NoticeCase, HttpCase):
         self.assertNotIn("/my/statements/%d" % self.other_statement.id, page.text)
         response = self.url_open("/my/statements/%d" % self.other_statement.id)
         self.assertNotEqual(response.headers.get("Content-Type"), "application/pdf")
-        response = self.url_open("/my/statements/%d" % self.statement.id)
+        response = self.url_open("/my/statements/%d?download=1" % self.statement.id)
         self.assertEqual(response.headers.get("Content-Type"), "application/pdf")
+        self.assertIn("attachment", response.headers.get("Content-Disposition"))
 
     def test_tenant_downloads_the_payment_notice_of_their_own_invoices_only(self):
         mine = self.env["account.move"].search([("mall_lease_id", "=", self.lease.id)], limit=1)

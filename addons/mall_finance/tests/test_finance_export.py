@@ -3,6 +3,8 @@ import csv
 import io
 from datetime import date
 
+import openpyxl
+
 from odoo.addons.mall_billing.tests.payment_common import LeaseInvoiceMixin
 from odoo.exceptions import UserError
 from odoo.tests import HttpCase, tagged
@@ -88,6 +90,23 @@ class TestFinanceExport(LeaseInvoiceMixin, HttpCase):
         data = base64.b64decode(wizard.file_data)
         self.assertEqual(data[:2], b"PK")
         self.assertTrue(wizard.file_name.endswith(".xlsx"))
+
+    def test_cells_a_spreadsheet_would_run_as_formulas_are_exported_as_text(self):
+        self.env["account.payment.register"].with_context(
+            active_model="account.move", active_ids=self.bills[1].ids).create(
+            {"payment_date": date(2026, 2, 3), "communication": "=HYPERLINK(\"x\")"}
+        )._create_payments()
+        wizard = self._wizard(content="payments", file_format="csv")
+        wizard.action_export()
+        rows = list(csv.reader(io.StringIO(base64.b64decode(wizard.file_data).decode("utf-8-sig"))))
+        memos = [row[8] for row in rows[1:]]
+        self.assertIn("'=HYPERLINK(\"x\")", memos)
+        wizard = self._wizard(content="payments", file_format="xlsx")
+        wizard.action_export()
+        sheet = openpyxl.load_workbook(io.BytesIO(base64.b64decode(wizard.file_data))).active
+        cells = [cell for row in sheet.iter_rows(min_row=2) for cell in row]
+        self.assertIn("'=HYPERLINK(\"x\")", [cell.value for cell in cells])
+        self.assertFalse([cell for cell in cells if cell.data_type == "f"], "no formula")
 
     def test_an_empty_range_says_so(self):
         with self.assertRaises(UserError):

@@ -15,10 +15,25 @@ from ..models.mall_finance_export import (
     PAYMENT_COLUMNS,
 )
 
+# A text cell starting with one of these is a formula to a spreadsheet (CSV injection).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(value):
+    """``value`` as a spreadsheet shows it as text: a string that a spreadsheet would run as a
+    formula gets a leading apostrophe; numbers and dates are left as they are."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
 
 class MallFinanceExportWizard(models.TransientModel):
     """Export tenant invoices, invoice lines or payments of a date range to CSV (UTF-8 with
-    a byte-order mark, so that Excel opens Chinese text right) or XLSX."""
+    a byte-order mark, so that Excel opens Chinese text right) or XLSX.
+
+    Kept apart from the web client's export helpers (``web.controllers.export``): those need
+    an HTTP request, write XLSX strings that a leading ``=`` turns into formulas and escape
+    no ``@``; these rows are not records but the finance system's columns."""
 
     _name = "mall.finance.export.wizard"
     _description = "Export Invoices and Payments"
@@ -55,26 +70,20 @@ class MallFinanceExportWizard(models.TransientModel):
 
     def _render(self, columns, rows):
         labels = [str(LABELS[key]) for key in columns]
+        table = [[spreadsheet_safe(row[key]) for key in columns] for row in rows]
         if self.file_format == "csv":
             buffer = io.StringIO()
-            writer = csv.writer(buffer)
-            writer.writerow(labels)
-            for row in rows:
-                writer.writerow([row[key] for key in columns])
+            csv.writer(buffer).writerows([labels, *table])
             return buffer.getvalue().encode("utf-8-sig")
         buffer = io.BytesIO()
-        workbook = xlsxwriter.Workbook(buffer, {"in_memory": True})
+        # no text cell ever becomes a formula, whatever it starts with
+        workbook = xlsxwriter.Workbook(buffer, {"in_memory": True, "strings_to_formulas": False})
         sheet = workbook.add_worksheet(self._content_label()[:31])
-        bold = workbook.add_format({"bold": True})
         money = workbook.add_format({"num_format": "#,##0.00"})
-        sheet.write_row(0, 0, labels, bold)
-        for index, row in enumerate(rows, start=1):
-            for col, key in enumerate(columns):
-                value = row[key]
-                if isinstance(value, float):
-                    sheet.write_number(index, col, value, money)
-                else:
-                    sheet.write(index, col, value)
+        sheet.write_row(0, 0, labels, workbook.add_format({"bold": True}))
+        for index, values in enumerate(table, start=1):
+            for col, value in enumerate(values):
+                sheet.write(index, col, value, money if isinstance(value, float) else None)
         sheet.set_column(0, len(columns) - 1, 16)
         sheet.freeze_panes(1, 0)
         workbook.close()

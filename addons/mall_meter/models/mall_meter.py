@@ -1,4 +1,5 @@
 from odoo import _, api, fields, models
+from odoo.addons.mall_billing.models.mall_charge_type import METER_KINDS
 from odoo.addons.mall_leasing.lib.money import split_by_weight
 from odoo.exceptions import UserError, ValidationError
 
@@ -15,11 +16,7 @@ class MallMeter(models.Model):
     _rec_name = "code"
 
     code = fields.Char(string="Meter Number", required=True, index=True, tracking=True)
-    kind = fields.Selection([
-        ("water", "Water"),
-        ("electricity", "Electricity"),
-        ("gas", "Gas"),
-    ], required=True, default="electricity", tracking=True)
+    kind = fields.Selection(METER_KINDS, required=True, default="electricity", tracking=True)
     active = fields.Boolean(default=True)
     mall_id = fields.Many2one("mall.mall", required=True, index=True, ondelete="restrict")
     company_id = fields.Many2one(related="mall_id.company_id", store=True)
