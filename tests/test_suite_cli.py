@@ -62,3 +62,18 @@ def test_docker_compose_file_is_valid():
     assert proc.returncode == 0, proc.stderr
     assert "odoo:19" in proc.stdout and "postgres:16" in proc.stdout
     assert "/mnt/mall-addons" in proc.stdout
+
+
+def test_a_demo_database_of_an_older_addon_layout_is_rebuilt_not_upgraded(monkeypatch):
+    """Odoo cannot move a model's rows between modules in an upgrade: a mall_demo that still
+    has the old mall_billing without the addons cut out of it is set aside and built anew."""
+    from mallctl import databases, system
+
+    old = {"mall_leasing": "installed", "mall_billing": "installed", "mall_old": "installed",
+           "sale": "installed", "mall_unused": "uninstalled"}
+    monkeypatch.setattr(system, "module_states", lambda db: old)
+    assert databases._layout_changed("mall_demo", ["mall_leasing", "mall_billing", "mall_meter"])
+    monkeypatch.setattr(system, "module_states",
+                        lambda db: {"mall_leasing": "installed", "mall_billing": "installed",
+                                    "sale": "installed", "mall_unused": "uninstalled"})
+    assert not databases._layout_changed("mall_demo", ["mall_leasing", "mall_billing"])

@@ -9,7 +9,7 @@
     "license": "LGPL-3",
     "application": True,
     "sequence": 5,
-    "depends": ["mail", "web"],
+    "depends": ["mail", "web", "bus"],
     "data": [
         "security/mall_security.xml",
         "security/ir.model.access.csv",

@@ -76,10 +76,29 @@ def install_plain(db, modules):
     odoo(db, "-i", ",".join(modules or ["base"]), log_name=f"{db}-install")
 
 
+def _layout_changed(db, addons):
+    """True when ``db`` holds suite addons that the tree no longer has, or lacks some it has."""
+    suite = set(settings.MALL_ADDONS)
+    installed = {name for name, state in system.module_states(db).items()
+                 if state == "installed" and (name in suite or name.startswith("mall_"))}
+    return installed != set(addons)
+
+
 def build_demo(code_hash, demo_args=()):
     db = settings.DEMO_DB
     addons = settings.existing_addons()
     built = _built_hash(db)
+    if built and built != code_hash and _layout_changed(db, addons):
+        # Before 1.0 the suite's addon layout may change (models move between addons); Odoo
+        # cannot move a model's data between modules in an upgrade, so such a database is set
+        # aside, never dropped, and built anew.
+        kept = f"{db}_before_{built}"
+        info(f"database {db} was built with an older layout of the suite's addons: it is "
+             f"renamed {kept} (nothing is lost) and {db} is built anew. Before version 1.0 "
+             "the demo database is upgraded in place only while the set of addons stays the "
+             "same (see README, Upgrades).")
+        system.rename_db(db, kept)
+        built = None
     if built:
         if built == code_hash:
             info(f"database {db} is up to date")

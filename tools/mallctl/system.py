@@ -165,3 +165,14 @@ def copy_db(template, name):
     src = os.path.join(settings.DATA_DIR, "filestore", template)
     if os.path.isdir(src):
         shutil.copytree(src, os.path.join(settings.DATA_DIR, "filestore", name))
+
+
+def rename_db(name, new_name):
+    """Rename database ``name`` (and its filestore) to ``new_name``, dropping any older
+    ``new_name`` first."""
+    drop_db(new_name)
+    run(["psql", "-X", "-q", "-d", "postgres", "-c",
+         f'ALTER DATABASE "{name}" RENAME TO "{new_name}"'], env=settings.db_env(), quiet=True)
+    src = os.path.join(settings.DATA_DIR, "filestore", name)
+    if os.path.isdir(src):
+        os.rename(src, os.path.join(settings.DATA_DIR, "filestore", new_name))

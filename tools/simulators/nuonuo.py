@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""A local 诺诺 open-platform simulator (fapiao.md §10), standard library only.
+"""A local 诺诺 open-platform simulator (docs/fapiao.md §10), standard library only.
 
     python3 tools/simulators/nuonuo.py --port 8769 \
         --app-key SIMKEY --app-secret SIMSECRET --delay 2

@@ -5,7 +5,7 @@ from odoo.exceptions import AccessError, MissingError
 from odoo.http import request
 
 PAGE_SIZE = 20
-FORMATS = {"pdf": "application/pdf", "ofd": "application/ofd", "xml": "application/xml"}
+FORMATS = ("pdf", "ofd", "xml")
 
 
 class FapiaoPortal(CustomerPortal):
@@ -63,7 +63,9 @@ class FapiaoPortal(CustomerPortal):
 
     @http.route("/my/fapiao/<int:fapiao_id>/<string:fmt>", type="http", auth="user", website=True)
     def portal_my_fapiao_download(self, fapiao_id, fmt, **kw):
-        """The fapiao file (pdf, ofd, xml) of the tenant's own issued fapiao."""
+        """The fapiao file (pdf, ofd, xml) of the tenant's own issued fapiao. The PDF goes
+        through the portal's report response: its report reloads the provider's PDF stored on
+        the fapiao; OFD and XML are not reports and are streamed as they are stored."""
         if fmt not in FORMATS:
             return request.not_found()
         try:
@@ -86,6 +88,10 @@ class FapiaoPortal(CustomerPortal):
         )
         if not attachment:
             return request.not_found()
+        if fmt == "pdf":
+            return self._show_report(
+                fapiao_sudo, "pdf", "mall_einvoice.action_report_fapiao_pdf", download=True
+            )
         return (
             request.env["ir.binary"]._get_stream_from(attachment).get_response(as_attachment=True)
         )

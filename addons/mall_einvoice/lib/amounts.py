@@ -1,31 +1,35 @@
 """Fapiao arithmetic, exact to the fen and free of the ORM so that it can be proven alone.
 
-Rules (fapiao.md §3): amounts and tax carry 2 decimals, rounded half up as the bureau does.
+Rules (docs/fapiao.md §3): amounts and tax carry 2 decimals, rounded half up as the bureau does.
 - price excluding tax: amount = round(qty × price), tax = round(amount × rate),
   total = amount + tax;
 - price including tax: total = round(qty × price), amount = round(total / (1 + rate)),
   tax = total − amount, so that amount + tax is always exactly what the tenant was billed.
 Totals are the sums of the rounded lines, never a recomputation of the sum.
+
+Rounding and the reading of floats are the suite's one money helper (mall_leasing/lib/money.py),
+capital numerals its one reading (mall_leasing/lib/rmb.py): nothing here rounds on its own.
 """
 
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
+from odoo.addons.mall_leasing.lib.money import round_fen as fen
+from odoo.addons.mall_leasing.lib.money import to_decimal
 from odoo.addons.mall_leasing.lib.rmb import rmb_upper
 
-FEN = Decimal("0.01")
+__all__ = [
+    "MAX_LINES",
+    "capital_amount",
+    "fen",
+    "item_name",
+    "line_amounts",
+    "qr_payload",
+    "split_for_issue",
+    "to_decimal",
+    "totals",
+]
+
 MAX_LINES = 2000
-
-
-def to_decimal(value):
-    """Decimal from a float, int, str or Decimal, through its shortest repr (no binary noise)."""
-    if isinstance(value, Decimal):
-        return value
-    return Decimal(str(value))
-
-
-def fen(value):
-    """Round half up to the fen."""
-    return to_decimal(value).quantize(FEN, rounding=ROUND_HALF_UP)
 
 
 def line_amounts(quantity, price_unit, rate, price_include=False):
@@ -54,7 +58,7 @@ def capital_amount(value):
 
 def split_for_issue(lines, is_rent=lambda line: False, max_lines=MAX_LINES):
     """Group lines into fapiao: each rent line alone (不动产经营租赁: exactly one line per
-    fapiao, §5), the other lines together in chunks of at most ``max_lines``."""
+    fapiao, docs/fapiao.md §5), the other lines together in chunks of at most ``max_lines``."""
     groups = [[line] for line in lines if is_rent(line)]
     others = [line for line in lines if not is_rent(line)]
     groups += [others[i : i + max_lines] for i in range(0, len(others), max_lines)]
@@ -67,7 +71,7 @@ def item_name(short_name, name):
 
 
 def qr_payload(kind, number, amount, issue_date, tail=""):
-    """QR content of a 数电 invoice (fapiao.md §8):
+    """QR content of a 数电 invoice (docs/fapiao.md §8):
     ``01,<31 专票 | 32 普票>,,<20-digit number>,<amount>,<YYYYMMDD>,,<tail>``."""
     code = "31" if kind == "special" else "32"
     day = issue_date.strftime("%Y%m%d") if issue_date else ""

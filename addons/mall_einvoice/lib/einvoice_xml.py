@@ -1,4 +1,4 @@
-"""The EInvoice XML file of an issued 数电 fapiao (fapiao.md §9).
+"""The EInvoice XML file of an issued 数电 fapiao (docs/fapiao.md §9).
 
 The official XSD was not available: element names follow the published description. Writer
 and its tests live here alone so that the writer can follow the official schema once a user

@@ -1,4 +1,5 @@
-"""Adapter for the 诺诺 open platform (fapiao.md §7), spoken over HTTP to a configurable base URL.
+"""Adapter for the 诺诺 open platform (docs/fapiao.md §7), spoken over HTTP to a configurable base
+URL.
 
 The same code talks to the real platform and to tools/simulators/nuonuo.py.
 """

@@ -9,7 +9,7 @@ from ..lib import amounts, provider
 _logger = logging.getLogger(__name__)
 
 LAPSE_HOURS = 72
-# 确认单 states (hzqrxxztDm, fapiao.md §6)
+# 确认单 states (hzqrxxztDm, docs/fapiao.md §6)
 FORM_STATES = [
     ("draft", "Draft"),
     ("01", "01 No confirmation needed"),

@@ -1,5 +1,7 @@
 from odoo import fields, models, tools
 
+from .mall_fapiao import KINDS
+
 
 class MallFapiaoReport(models.Model):
     """Issued fapiao lines for the monthly statistics by tax rate and kind (blue and red)."""
@@ -14,10 +16,7 @@ class MallFapiaoReport(models.Model):
     currency_id = fields.Many2one("res.currency", readonly=True)
     partner_id = fields.Many2one("res.partner", string="Tenant", readonly=True)
     fapiao_id = fields.Many2one("mall.fapiao", readonly=True)
-    kind = fields.Selection(
-        [("special", "Digital special VAT fapiao"), ("normal", "Digital normal fapiao")],
-        readonly=True,
-    )
+    kind = fields.Selection(KINDS, readonly=True)
     colour = fields.Selection([("blue", "Blue"), ("red", "Red")], readonly=True)
     tax_rate = fields.Char(readonly=True)
     amount = fields.Monetary(string="Amount Excl. Tax", readonly=True)

@@ -2,7 +2,7 @@ from odoo import fields, models
 
 
 class MallMall(models.Model):
-    """What a 不动产经营租赁 fapiao says about the property (fapiao.md §5)."""
+    """What a 不动产经营租赁 fapiao says about the property (docs/fapiao.md §5)."""
 
     _inherit = "mall.mall"
 

@@ -38,12 +38,29 @@ class TestFapiaoPortal(FapiaoCaseMixin, HttpCase):
         self.assertNotIn(mine.number, self.url_open("/my/fapiao?search=nothing-like-it").text)
         pdf = self.url_open(f"/my/fapiao/{mine.id}/pdf")
         self.assertEqual(pdf.status_code, 200)
-        self.assertTrue(pdf.content.startswith(b"%PDF"))
+        self.assertEqual(pdf.headers["Content-Type"], "application/pdf")
+        self.assertIn(f"{mine.number}.pdf", pdf.headers["Content-Disposition"])
         xml = self.url_open(f"/my/fapiao/{mine.id}/xml")
         self.assertIn(b"<EInvoice>", xml.content)
         other = self.url_open(f"/my/fapiao/{theirs.id}/pdf", allow_redirects=False)
         self.assertIn(other.status_code, (302, 303))
         self.assertFalse(other.content.startswith(b"%PDF"))
+
+    def test_portal_pdf_is_the_provider_pdf_through_the_fapiao_report(self):
+        # the portal answers with CustomerPortal._show_report; under test Odoo renders reports
+        # as HTML, so the report is rendered here as outside tests: from the stored file
+        fapiao = self._issued([(self.service, 1, 100)])
+        stored = self.env["ir.attachment"].search(
+            [("res_model", "=", "mall.fapiao"), ("res_id", "=", fapiao.id),
+             ("name", "=", f"{fapiao.number}.pdf")]
+        )
+        self.assertTrue(stored.raw.startswith(b"%PDF"))
+        pdf, kind = (
+            self.env["ir.actions.report"]
+            .with_context(force_report_rendering=True)
+            ._render_qweb_pdf("mall_einvoice.action_report_fapiao_pdf", fapiao.ids)
+        )
+        self.assertEqual((kind, pdf), ("pdf", stored.raw))
 
     def test_portal_home_counts_the_tenant_fapiao(self):
         self._issued([(self.service, 1, 100)])

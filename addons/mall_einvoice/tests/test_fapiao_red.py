@@ -53,6 +53,16 @@ class TestFapiaoRedFlush(FapiaoCaseMixin, TransactionCase):
         self.assertEqual(credit.state, "posted")
         self.assertEqual(credit.reversed_entry_id, blue.move_id)
         self.assertAlmostEqual(credit.amount_total, 1060.0)
+        # Accounting's own reversal of the invoice: the same lines, settling it
+        self.assertEqual(
+            credit.invoice_line_ids.mapped(
+                lambda aml: (aml.product_id, aml.quantity, aml.price_unit)
+            ),
+            [(self.service, 2.0, 500.0)],
+        )
+        self.assertEqual(credit.invoice_line_ids.tax_ids, self.tax6)
+        self.assertEqual(blue.move_id.payment_state, "reversed")
+        self.assertTrue(blue.move_id.currency_id.is_zero(credit.amount_residual))
         self.assertEqual(blue.red_state, "full")
         self.assertEqual(blue.move_id.mall_fapiao_state, "reversed")
         with self.assertRaisesRegex(UserError, "全额红冲"):
@@ -81,6 +91,36 @@ class TestFapiaoRedFlush(FapiaoCaseMixin, TransactionCase):
         self.assertEqual(second.line_ids.quantity, 3)
         with self.assertRaises(ValidationError):
             second.line_ids.quantity = 4
+
+    def test_credit_note_carries_only_what_the_red_fapiao_reverses(self):
+        blue = self._issued([(self.service, 2, 500), (self.service, 1, 300)])
+        self.assertEqual(blue.amount_total, 1378.0)
+        form = self._red_form(blue)
+        first, second = form.line_ids
+        self.assertEqual((first.quantity, second.quantity), (2, 1))
+        first.quantity = 1
+        second.quantity = 0  # not reversed
+        form.action_submit()
+        self._follow(form)
+        red = form.red_fapiao_id
+        self.assertEqual(red.state, "issued")
+        self.assertEqual(red.amount_total, -530.0)
+        credit = red.credit_note_id
+        self.assertEqual(credit.state, "posted")
+        self.assertEqual(credit.move_type, "out_refund")
+        self.assertEqual(credit.reversed_entry_id, blue.move_id)
+        self.assertIn(red.number, credit.ref)
+        self.assertEqual(
+            credit.invoice_line_ids.mapped(
+                lambda aml: (aml.product_id, aml.quantity, aml.price_unit)
+            ),
+            [(self.service, 1.0, 500.0)],
+        )
+        self.assertEqual((credit.amount_untaxed, credit.amount_tax), (500.0, 30.0))
+        # reconciled with the open invoice: 1378 − 530 are left to pay
+        self.assertTrue(credit.currency_id.is_zero(credit.amount_residual))
+        self.assertAlmostEqual(blue.move_id.amount_residual, 848.0)
+        self.assertEqual(blue.red_state, "partial")
 
     def test_buyer_refusal_voids_the_form(self):
         blue = self._issued([(self.service, 1, 100)])

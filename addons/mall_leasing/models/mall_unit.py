@@ -58,6 +58,10 @@ CATEGORY_COLORS = ["#cccccc", "#f06050", "#f4a460", "#f7cd1f", "#6cc1ed", "#8149
                    "#2c8397", "#475577", "#d6145f", "#30c381", "#9365b8"]
 
 
+# Bus notification that open floor plans listen to, and the unit fields a plan shows.
+FLOOR_PLAN_CHANNEL = "mall_leasing/floor_plan_changed"
+FLOOR_PLAN_FIELDS = {"state", "floor_id", "category_id", "code", "name", "leasable_area"}
+
 class MallUnit(models.Model):
     """A unit (铺位): the space a tenant rents. Rent and most fees are billed on its
     leasable area (计租面积)."""
@@ -188,14 +192,28 @@ class MallUnit(models.Model):
 
     def write(self, vals):
         if "state" not in vals:
-            return super().write(vals)
+            result = super().write(vals)
+            if FLOOR_PLAN_FIELDS & set(vals):
+                self._notify_floor_plan()
+            return result
         before = {unit.id: unit.state for unit in self}
         result = super().write(vals)
         changed = {uid: old for uid, old in before.items() if old != vals["state"]}
         if changed:
             self.browse(list(changed))._log_state_history(
                 changed, self.env.context.get("mall_state_reason"))
+        self._notify_floor_plan()
         return result
+
+    def _notify_floor_plan(self):
+        """Tell every open floor plan showing a floor of these units to redraw its statuses
+        (through the bus, once the transaction commits), instead of each browser polling.
+        Higher addons call it when something the plan shows changes (a lease, a tenant). The
+        message names floors only, so it goes to all internal users."""
+        floors = self.floor_id
+        if floors:
+            self.env["bus.bus"]._sendone(self.env.ref("base.group_user"), FLOOR_PLAN_CHANNEL,
+                                         {"floor_ids": floors.ids})
 
     def _log_state_history(self, old_states, reason=None):
         """Write one history row per unit of ``self`` (old state taken from ``old_states``, a

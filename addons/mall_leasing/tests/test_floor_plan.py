@@ -1,6 +1,7 @@
 import base64
+import json
 
-from odoo.addons.mall_leasing.models.mall_unit import STATE_COLORS
+from odoo.addons.mall_leasing.models.mall_unit import FLOOR_PLAN_CHANNEL, STATE_COLORS
 from odoo.exceptions import ValidationError
 from odoo.tests import tagged
 
@@ -30,6 +31,21 @@ class TestFloorPlan(MallLeasingCase):
         legend = {s["key"]: s["color"] for s in data["states"]}
         self.assertEqual(legend, STATE_COLORS)
         self.assertEqual(data["svg"], "")
+
+    def _floor_plan_messages(self):
+        self.env.cr.precommit.run()  # what the commit would write to the bus
+        messages = [json.loads(n.message) for n in self.env["bus.bus"].sudo().search([])]
+        return [m["payload"] for m in messages if m["type"] == FLOOR_PLAN_CHANNEL]
+
+    def test_a_status_change_tells_the_open_floor_plans_through_the_bus(self):
+        """Open plans redraw when told, instead of polling every few seconds."""
+        self._floor_plan_messages()
+        self.env["bus.bus"].sudo().search([]).unlink()
+        self.unit_a._set_state("reserved", "意向")
+        self.assertEqual(self._floor_plan_messages(), [{"floor_ids": [self.floor.id]}])
+        self.env["bus.bus"].sudo().search([]).unlink()
+        self.unit_a.note = "只改备注"  # a field the plan does not show: no message
+        self.assertEqual(self._floor_plan_messages(), [])
 
     def test_plan_data_is_one_batch_for_many_units(self):
         self.env["mall.unit"].create([{

@@ -13,9 +13,9 @@ import {
     useState,
 } from "@odoo/owl";
 
-// Re-fetch period: a status changed elsewhere shows within a few seconds. One RPC returns the
-// whole floor, so polling stays cheap even with hundreds of units.
-const REFRESH_MS = 5000;
+// The server announces on the bus which floors changed (mall.unit._notify_floor_plan); the plan
+// then re-fetches its statuses (one RPC for the whole floor), instead of polling on a timer.
+const CHANGED = "mall_leasing/floor_plan_changed";
 // Scale of the generated plan: plan coordinates are metres.
 const PX_PER_M = 6;
 
@@ -41,12 +41,19 @@ export class FloorPlan extends Component {
             hoverY: 0,
         });
         onWillStart(() => this.load());
+        this.busService = useService("bus_service");
+        this.onFloorsChanged = ({ floor_ids }) => {
+            if (floor_ids.includes(this.state.floorId)) {
+                this.load({ withSvg: false });
+            }
+        };
         onMounted(() => {
             this.decorateSvg();
-            this.timer = setInterval(() => this.load({ withSvg: false }), REFRESH_MS);
+            this.busService.subscribe(CHANGED, this.onFloorsChanged);
+            this.busService.start();
         });
         onPatched(() => this.decorateSvg());
-        onWillUnmount(() => clearInterval(this.timer));
+        onWillUnmount(() => this.busService.unsubscribe(CHANGED, this.onFloorsChanged));
     }
 
     async load({ withSvg = true } = {}) {

@@ -1,14 +1,32 @@
 import { registry } from "@web/core/registry";
 
-// Opens whatever URL the test gives and waits for the view to be drawn without error.
-registry.category("web_tour.tours").add("mall_leasing_view_smoke_tour", {
-    steps: () => [
-        {
-            content: "The view is drawn",
-            trigger: ".o_action_manager .o_view_controller, .o_action_manager .o_mall_floor_plan, .modal .o_form_view",
-        },
-    ],
-});
+// One smoke tour per kind of view: it opens whatever URL the test gives and waits until a view
+// of that kind is drawn with content, inside the action manager, and no error dialog is shown.
+// A URL that lands on another view, an empty screen or an error fails the tour.
+// The view is the action's own (a direct child of the action manager), not a list or kanban
+// embedded in a form.
+const KINDS = {
+    list: "> .o_list_view .o_data_row",
+    kanban: "> .o_kanban_view .o_kanban_record:not(.o_kanban_ghost)",
+    form: "> .o_form_view .o_form_sheet_bg",
+    pivot: "> .o_pivot_view .o_pivot table",
+    graph: "> .o_graph_view .o_graph_renderer canvas",
+    floor_plan: "> .o_mall_floor_plan",
+};
+for (const [kind, selector] of Object.entries(KINDS)) {
+    registry.category("web_tour.tours").add(`mall_leasing_view_smoke_${kind}`, {
+        steps: () => [
+            {
+                content: `A ${kind} view is drawn with its content`,
+                trigger: `.o_action_manager ${selector}`,
+            },
+            {
+                content: "No error dialog",
+                trigger: "body:not(:has(.o_error_dialog))",
+            },
+        ],
+    });
+}
 
 // From a unit, the rent calculator shows a month-by-month schedule.
 registry.category("web_tour.tours").add("mall_leasing_rent_calculator_tour", {
