@@ -4,6 +4,7 @@ from collections import defaultdict
 from dateutil.relativedelta import relativedelta
 
 from odoo import _, api, fields, models
+from odoo.addons.mall_leasing.lib.money import round_money
 from odoo.exceptions import UserError
 from odoo.tools import SQL, split_every
 
@@ -115,15 +116,10 @@ class MallBillingRun(models.Model):
             domain.append(("lease_id.line_ids.unit_id.floor_id", "=", self.floor_id.id))
         return domain
 
-    def _plan_metered(self):
-        """Readings of the month not planned yet become receivables before billing."""
+    def _plan_receivables(self):
+        """Hook called before a run lists what it bills: addons whose receivables are planned
+        late (meter readings of the month) plan them here."""
         self.ensure_one()
-        domain = [("is_billable", "=", True), ("date", "<=", self._period_end()),
-                  ("meter_id.company_id", "=", self.company_id.id),
-                  ("date", ">", self.period - relativedelta(months=3))]
-        if self.mall_id:
-            domain.append(("mall_id", "=", self.mall_id.id))
-        self.env["mall.meter.reading"].search(domain)._create_receivables()
 
     # ------------------------------------------------------------------ actions
     def action_preview(self):
@@ -131,7 +127,7 @@ class MallBillingRun(models.Model):
         for run in self:
             if run.state not in ("draft", "previewed"):
                 raise UserError(_("Only a run not started yet can be previewed."))
-            run._plan_metered()
+            run._plan_receivables()
             groups = self.env["mall.receivable"]._read_group(
                 run._receivable_domain(), ["lease_id"], ["__count", "amount:sum"])
             run.line_ids.unlink()
@@ -185,23 +181,31 @@ class MallBillingRun(models.Model):
             lease_ids = self.env["mall.receivable"]._read_group(
                 run._receivable_domain(), ["lease_id"])
             lease_ids = [lease.id for (lease,) in lease_ids]
+            left = len(lease_ids)
             for done, chunk in enumerate(split_every(chunk_size, lease_ids)):
                 with self.env.cr.savepoint():
                     run._bill_leases(chunk)
                     if crash_after is not None and done >= crash_after:
                         raise RuntimeError("simulated crash of the billing run")
-                if commit:
-                    # chunked commits are the point: a crash keeps the chunks billed so far
-                    self.env.cr.commit()  # pylint: disable=invalid-commit
-                    # and memory stays flat however many leases the run bills
-                    self.env.invalidate_all()
+                left -= len(chunk)
+                if commit and not run._commit_chunk(len(chunk), left):
+                    return False  # out of time: the cron resumes the run from what is planned
             run.write({"state": "done", "date_done": fields.Datetime.now()})
             run.message_post(body=_(
                 "Billing done: %(invoices)s invoices posted for %(amount)s.",
                 invoices=run.invoice_count, amount=run.amount_invoiced))
             if commit:
-                self.env.cr.commit()  # pylint: disable=invalid-commit
+                self.env["ir.cron"]._commit_progress(remaining=0)
         return True
+
+    def _commit_chunk(self, billed, left):
+        """Commit a billed chunk through the cron's progress (outside a cron: a plain commit),
+        so that a crash keeps the chunks billed so far and memory stays flat however many
+        leases the run bills. False when the cron's time is up: the cron, told what is left,
+        runs again and the run resumes from the receivables still planned."""
+        time_left = self.env["ir.cron"]._commit_progress(billed, remaining=left)
+        self.env.invalidate_all()
+        return time_left > 0 or not left
 
     def _lock(self):
         """Take the run for this transaction; False when another worker holds it."""
@@ -366,7 +370,7 @@ class MallBillingRun(models.Model):
         for tax_vals in results["tax_lines_to_add"]:
             commands.append((0, 0, {**tax_vals, "display_type": "tax"}))
             total -= tax_vals["balance"]
-        total = currency.round(total)
+        total = round_money(total)
         commands.append((0, 0, {
             "display_type": "payment_term", "name": "",
             "account_id": commercial.with_company(company).property_account_receivable_id.id,
@@ -402,6 +406,6 @@ class MallBillingRun(models.Model):
                 run.action_preview()
                 run.write({"state": "running", "date_started": fields.Datetime.now()})
                 if commit:
-                    self.env.cr.commit()  # pylint: disable=invalid-commit
+                    self.env["ir.cron"]._commit_progress()
         for run in self.search([("state", "=", "running")], order="id"):
             run.with_company(run.company_id)._execute(commit=commit)

@@ -1,8 +1,21 @@
-from datetime import date
-
 from odoo import _, api, fields, models
-from odoo.addons.mall_leasing.lib.money import round_money, to_decimal
+from odoo.addons.mall_contract.models.mall_lease_fee import FEE_TYPES
+from odoo.addons.mall_leasing.lib.cycles import CYCLES
+from odoo.addons.mall_leasing.lib.money import round_money
 from odoo.exceptions import ValidationError
+
+# What a meter measures; the metered charge of a kind bills the meters of that kind.
+METER_KINDS = [
+    ("water", "Water"),
+    ("electricity", "Electricity"),
+    ("gas", "Gas"),
+]
+# The deposit fields of mall.lease that a deposit charge bills (the keys are the field names).
+DEPOSIT_TERMS = [
+    ("deposit_lease", "Lease Deposit"),
+    ("deposit_renovation", "Renovation Deposit"),
+    ("deposit_quality", "Quality Deposit"),
+]
 
 
 class MallChargeType(models.Model):
@@ -39,13 +52,9 @@ class MallChargeType(models.Model):
         "account.tax", string="Sales Tax", company_dependent=True,
         domain="[('type_tax_use', '=', 'sale')]",
         help="Leave empty to use the company's sale tax of the VAT rate.")
-    billing_cycle = fields.Selection([
-        ("monthly", "Monthly"),
-        ("quarterly", "Quarterly"),
-        ("yearly", "Yearly"),
-        ("one_off", "One-off"),
-        ("metered", "Metered"),
-    ], required=True, default="monthly")
+    billing_cycle = fields.Selection(
+        CYCLES + [("one_off", "One-off"), ("metered", "Metered")],
+        required=True, default="monthly")
     billing_timing = fields.Selection([
         ("advance", "In Advance"),
         ("arrears", "In Arrears"),
@@ -56,11 +65,8 @@ class MallChargeType(models.Model):
         ("jiao", "To the jiao (0.1)"),
         ("yuan", "To the yuan (1)"),
     ], required=True, default="fen", help="Amounts are rounded half up (四舍五入).")
-    meter_kind = fields.Selection([
-        ("water", "Water"),
-        ("electricity", "Electricity"),
-        ("gas", "Gas"),
-    ], help="For metered charges: the kind of meter whose readings are billed.")
+    meter_kind = fields.Selection(
+        METER_KINDS, help="For metered charges: the kind of meter whose readings are billed.")
     is_deposit = fields.Boolean(
         string="Is a Deposit",
         help="Deposits are held on a liability account until refunded; they are never revenue.")
@@ -78,16 +84,8 @@ class MallChargeType(models.Model):
         string="Preferential Tax Policy",
         help="优惠政策: the item is taxed under a preferential policy.")
     tax_preferential_note = fields.Char(string="Preferential Policy")
-    lease_term = fields.Selection([
-        ("rent", "Rent"),
-        ("property", "Property Management Fee"),
-        ("marketing", "Marketing Fee"),
-        ("air_conditioning", "Air-conditioning Fee"),
-        ("other", "Other Fee"),
-        ("deposit_lease", "Lease Deposit"),
-        ("deposit_renovation", "Renovation Deposit"),
-        ("deposit_quality", "Quality Deposit"),
-    ], string="Bills Lease Term", index=True,
+    lease_term = fields.Selection(
+        [("rent", "Rent"), *FEE_TYPES, *DEPOSIT_TERMS], string="Bills Lease Term", index=True,
         help="The term of the lease this charge bills on the receivable schedule: the rent, a "
              "fee type of the lease's fees or one of its deposits.")
     # late fees (滞纳金)
@@ -141,14 +139,16 @@ class MallChargeType(models.Model):
     @api.model
     def _by_fee_type(self):
         """{fee type of mall.lease.fee: charge type}."""
+        fee_types = dict(FEE_TYPES)
         return {term: charge for term, charge in self._by_lease_term().items()
-                if term != "rent" and not term.startswith("deposit_")}
+                if term in fee_types}
 
     @api.model
     def _by_deposit_field(self):
         """{deposit field of mall.lease: charge type}."""
+        deposits = dict(DEPOSIT_TERMS)
         return {term: charge for term, charge in self._by_lease_term().items()
-                if term.startswith("deposit_")}
+                if term in deposits}
 
     def _round(self, amount):
         """The amount rounded half up to this charge's step (the fen by default)."""
@@ -207,23 +207,3 @@ class MallChargeType(models.Model):
             *self.env["account.account"]._check_company_domain(company),
             ("code", "=like", "2241%"), ("account_type", "like", "liability"),
         ], limit=1)
-
-    def _late_fee(self, amount, due_date, paid_date=None):
-        """Late fee (滞纳金) on ``amount`` due on ``due_date`` and paid on ``paid_date``
-        (today when not given), exact to the fen, rounded half up.
-
-        Paid within the grace days: no fee. Later: the daily rate runs from the day after the
-        grace period ends to the payment day, capped at the cap percentage of the amount."""
-        self.ensure_one()
-        paid_date = fields.Date.to_date(paid_date) or fields.Date.context_today(self)
-        due_date = fields.Date.to_date(due_date)
-        if not isinstance(due_date, date) or amount <= 0 or not self.late_fee_daily_rate:
-            return 0.0
-        days = (paid_date - due_date).days - self.late_fee_grace_days
-        if days <= 0:
-            return 0.0
-        base = to_decimal(amount)
-        fee = base * to_decimal(self.late_fee_daily_rate) * days
-        if self.late_fee_cap_percent:
-            fee = min(fee, base * to_decimal(self.late_fee_cap_percent) / 100)
-        return round_money(fee)

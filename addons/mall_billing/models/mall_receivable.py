@@ -11,9 +11,7 @@ RECEIVABLE_STATES = [
 RECEIVABLE_SOURCES = [
     ("schedule", "Lease Schedule"),
     ("turnover", "Turnover Rent"),
-    ("meter", "Meter Reading"),
     ("deposit", "Deposit"),
-    ("late_fee", "Late Fee"),
     ("manual", "Manual"),
 ]
 
@@ -25,7 +23,10 @@ class MallReceivable(models.Model):
     declared sales (turnover rent), deposits and late fees add their own. The billing run
     turns planned receivables into posted customer invoices; the invoice's payment state
     makes them paid. A period of a charge of a lease line is never planned twice (a partial
-    unique index), so it can never be billed twice."""
+    unique index), so it can never be billed twice.
+
+    ``source`` is a hook: an addon planning receivables of its own adds its source to the
+    selection (and a unique index of its own)."""
 
     _name = "mall.receivable"
     _description = "Receivable"
@@ -60,18 +61,18 @@ class MallReceivable(models.Model):
              "note reverses it.")
     move_id = fields.Many2one("account.move", string="Invoice", index=True, readonly=True,
                               copy=False, ondelete="set null")
-    reading_id = fields.Many2one("mall.meter.reading", ondelete="set null")
     sales_id = fields.Many2one("mall.lease.sales", string="Sales Declaration",
                                ondelete="set null")
     floor_id = fields.Many2one(related="unit_id.floor_id", store=True)
     payment_state = fields.Selection(related="move_id.payment_state", string="Payment Status")
 
-    # One period of one charge of one lease line (or unit) from one source, once; cancelled
-    # receivables do not count so that an amendment can plan the period again.
+    # One period of one charge of one lease line (or unit) from one source of this addon,
+    # once; cancelled receivables do not count so that an amendment can plan the period again.
+    # Sources added by other addons (meter readings, late fees) bring their own index.
     _period_unique = models.UniqueIndex(
-        "(lease_id, charge_type_id, source, period_start, lease_line_id, fee_id, reading_id, "
-        "late_fee_move_id) "
-        "NULLS NOT DISTINCT WHERE state != 'cancelled'",
+        "(lease_id, charge_type_id, source, period_start, lease_line_id, fee_id) "
+        "NULLS NOT DISTINCT WHERE state != 'cancelled' "
+        "AND source IN ('schedule', 'turnover', 'deposit', 'manual')",
         "This period of this charge is already on the receivable schedule.")
     _period_order = models.Constraint(
         "CHECK (period_end >= period_start)",

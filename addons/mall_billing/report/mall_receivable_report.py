@@ -1,7 +1,7 @@
 from odoo import fields, models, tools
 from odoo.tools import SQL
 
-from ..models.mall_receivable import RECEIVABLE_SOURCES, RECEIVABLE_STATES
+from ..models.mall_receivable import RECEIVABLE_STATES
 from .bill_depends import BILL_DEPENDS
 
 
@@ -35,7 +35,9 @@ class MallReceivableReport(models.Model):
     category = fields.Selection(
         selection=lambda self: self.env["mall.charge.type"]._fields["category"].selection,
         readonly=True)
-    source = fields.Selection(RECEIVABLE_SOURCES, readonly=True)
+    source = fields.Selection(
+        selection=lambda self: self.env["mall.receivable"]._fields["source"].selection,
+        readonly=True)
     state = fields.Selection(RECEIVABLE_STATES, readonly=True)
     period_start = fields.Date(string="Period", readonly=True)
     due_date = fields.Date(readonly=True)

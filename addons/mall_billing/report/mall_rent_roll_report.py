@@ -2,7 +2,7 @@ from odoo import fields, models, tools
 from odoo.tools import SQL
 
 from .bill_depends import BILL_DEPENDS
-from .mall_deposit_ledger import deposit_lines_query
+from .deposit_lines import deposit_lines_query
 
 
 class MallRentRollReport(models.Model):
@@ -49,9 +49,7 @@ class MallRentRollReport(models.Model):
         self.env.cr.execute(SQL("""
             CREATE OR REPLACE VIEW %s AS (
                 WITH deposits AS (
-                    SELECT lines.lease_id,
-                           SUM(lines.amount_received - lines.amount_offset
-                               - lines.amount_refunded) AS held
+                    SELECT lines.lease_id, SUM(lines.amount_held) AS held
                       FROM (%s) lines
                      GROUP BY lines.lease_id
                 ), arrears AS (

@@ -79,3 +79,16 @@ class TestChargeType(BillingCase):
         manager = self._make_user("bil_fin_mgr", ["mall_leasing.group_finance_manager"])
         rent.with_user(manager).write({"late_fee_grace_days": 3})
         self.assertEqual(rent.late_fee_grace_days, 3)
+
+    def test_lease_terms_are_the_rent_the_lease_fee_types_and_the_lease_deposits(self):
+        terms = [key for key, _label in self.env["mall.charge.type"]._fields[
+            "lease_term"].selection]
+        fee_types = [key for key, _label in self.env["mall.lease.fee"]._fields[
+            "fee_type"].selection]
+        deposits = [term for term in terms if term not in ("rent", *fee_types)]
+        self.assertEqual(terms[:len(fee_types) + 1], ["rent", *fee_types])
+        self.assertEqual(deposits, ["deposit_lease", "deposit_renovation", "deposit_quality"])
+        for field in deposits:
+            self.assertEqual(self.env["mall.lease"]._fields[field].type, "monetary")
+        # every term is billed by a shipped charge type
+        self.assertEqual(set(self.env["mall.charge.type"]._by_lease_term()), set(terms))

@@ -114,7 +114,7 @@ class TestPaymentReports(LeaseInvoiceMixin, TransactionCase):
         portal = users.create({"login": "rpt_portal", "name": "商户", "group_ids": [
             (6, 0, [self.env.ref("base.group_portal").id])]})
         for model in ("mall.rent.roll.report", "mall.arrears.aging.report",
-                      "mall.receivable.report", "mall.deposit.ledger"):
+                      "mall.receivable.report"):
             self.env[model].with_user(clerk).search([])  # leasing staff may read
             with self.assertRaises(AccessError):
                 self.env[model].with_user(portal).search([])
