@@ -4,6 +4,7 @@ of them install together.
 An alone-database is kept under the hash of the code it proved, so an unchanged tree is not
 installed again. Each is built from a copy of its parent's (the addon's dependencies and nothing
 more), so a run installs each addon once."""
+
 import ast
 import os
 
@@ -109,4 +110,5 @@ def test_addon_installs_alone_on_an_empty_database(addon, alone_dbs):
     mall, _other = _closure(addon)
     states = _installed(f"{ALONE}{addon}", set(ADDONS))
     assert {a for a, s in states.items() if s == "installed"} == mall, (
-        f"installing {addon} alone should install exactly {sorted(mall)}")
+        f"installing {addon} alone should install exactly {sorted(mall)}"
+    )

@@ -8,7 +8,11 @@
     "maintainers": ["mall-suite"],
     "license": "LGPL-3",
     "depends": [
-        "mall_contract", "account", "payment", "account_payment", "payment_demo",
+        "mall_contract",
+        "account",
+        "payment",
+        "account_payment",
+        "payment_demo",
     ],
     "data": [
         "security/mall_billing_security.xml",

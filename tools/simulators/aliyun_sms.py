@@ -50,7 +50,8 @@ def signature(params, secret, method):
     query = "&".join(f"{_encode(k)}={_encode(params[k])}" for k in sorted(params))
     to_sign = f"{method}&{_encode('/')}&{_encode(query)}"
     return base64.b64encode(
-        hmac.new((secret + "&").encode(), to_sign.encode(), hashlib.sha1).digest()).decode()
+        hmac.new((secret + "&").encode(), to_sign.encode(), hashlib.sha1).digest()
+    ).decode()
 
 
 class Gateway:
@@ -89,12 +90,18 @@ class Gateway:
                 return self.fail_code, "模拟发送失败", {}
             self.counter += 1
             biz_id = "%d^%d" % (int(time.time()), self.counter)
-            accepted = [{
-                "phone": number, "sign_name": params["SignName"],
-                "template_code": params["TemplateCode"], "params": template_param,
-                "out_id": params.get("OutId", ""), "biz_id": biz_id,
-                "send_time": time.strftime("%Y-%m-%d %H:%M:%S"),
-            } for number in numbers]
+            accepted = [
+                {
+                    "phone": number,
+                    "sign_name": params["SignName"],
+                    "template_code": params["TemplateCode"],
+                    "params": template_param,
+                    "out_id": params.get("OutId", ""),
+                    "biz_id": biz_id,
+                    "send_time": time.strftime("%Y-%m-%d %H:%M:%S"),
+                }
+                for number in numbers
+            ]
             self.messages += accepted
             delay = self.auto_report
         if delay and self.report_url:
@@ -107,15 +114,28 @@ class Gateway:
     def report(self, message, success=True, err_code="DELIVERED", err_msg="用户接收成功"):
         """Push the delivery report of one accepted message, as Aliyun's HTTP push does:
         (HTTP status, body) of the receiver's answer."""
-        body = json.dumps([{
-            "phone_number": message["phone"], "send_time": message["send_time"],
-            "report_time": time.strftime("%Y-%m-%d %H:%M:%S"), "success": success,
-            "err_code": err_code, "err_msg": err_msg, "sms_size": "1",
-            "biz_id": message["biz_id"], "out_id": message["out_id"],
-        }], ensure_ascii=False).encode()
+        body = json.dumps(
+            [
+                {
+                    "phone_number": message["phone"],
+                    "send_time": message["send_time"],
+                    "report_time": time.strftime("%Y-%m-%d %H:%M:%S"),
+                    "success": success,
+                    "err_code": err_code,
+                    "err_msg": err_msg,
+                    "sms_size": "1",
+                    "biz_id": message["biz_id"],
+                    "out_id": message["out_id"],
+                }
+            ],
+            ensure_ascii=False,
+        ).encode()
         request = urllib.request.Request(
-            self.report_url, data=body, method="POST",
-            headers={"Content-Type": "application/json;charset=utf-8"})
+            self.report_url,
+            data=body,
+            method="POST",
+            headers={"Content-Type": "application/json;charset=utf-8"},
+        )
         try:
             with urllib.request.urlopen(request, timeout=30) as response:
                 return response.status, response.read().decode()
@@ -146,8 +166,14 @@ def make_handler(gateway):
         def _rpc(self, params, method):
             params = {k: v[-1] for k, v in params.items()}
             code, message, extra = gateway.send(params, method)
-            self._answer({"Code": code, "Message": message,
-                          "RequestId": hashlib.md5(repr(params).encode()).hexdigest(), **extra})
+            self._answer(
+                {
+                    "Code": code,
+                    "Message": message,
+                    "RequestId": hashlib.md5(repr(params).encode()).hexdigest(),
+                    **extra,
+                }
+            )
 
         def do_GET(self):
             url = urllib.parse.urlsplit(self.path)
@@ -178,14 +204,17 @@ def make_handler(gateway):
 
         def _push_report(self, wanted):
             with gateway.lock:
-                found = [m for m in gateway.messages
-                         if m["out_id"] == wanted.get("out_id", m["out_id"])]
+                found = [
+                    m for m in gateway.messages if m["out_id"] == wanted.get("out_id", m["out_id"])
+                ]
             if not found or not gateway.report_url:
                 return self._answer({"error": "no such message or no report URL"}, status=404)
             status, body = gateway.report(
-                found[-1], success=wanted.get("success", True),
+                found[-1],
+                success=wanted.get("success", True),
                 err_code=wanted.get("err_code", "DELIVERED"),
-                err_msg=wanted.get("err_msg", "用户接收成功"))
+                err_msg=wanted.get("err_msg", "用户接收成功"),
+            )
             return self._answer({"status": status, "body": body})
 
     return Handler
@@ -199,13 +228,25 @@ def main():
     parser.add_argument("--access-key-secret", default="SIMSECRET")
     parser.add_argument("--sign-name", default="星光广场")
     parser.add_argument("--template-code", default="SMS_000001")
-    parser.add_argument("--report-url", default="",
-                        help="where delivery reports are pushed (SmsReport over HTTP)")
-    parser.add_argument("--auto-report", type=float, default=0, metavar="SECONDS",
-                        help="report every accepted message delivered this much later")
+    parser.add_argument(
+        "--report-url", default="", help="where delivery reports are pushed (SmsReport over HTTP)"
+    )
+    parser.add_argument(
+        "--auto-report",
+        type=float,
+        default=0,
+        metavar="SECONDS",
+        help="report every accepted message delivered this much later",
+    )
     args = parser.parse_args()
-    gateway = Gateway(args.access_key_id, args.access_key_secret, args.sign_name,
-                      args.template_code, args.report_url, args.auto_report)
+    gateway = Gateway(
+        args.access_key_id,
+        args.access_key_secret,
+        args.sign_name,
+        args.template_code,
+        args.report_url,
+        args.auto_report,
+    )
     server = ThreadingHTTPServer((args.host, args.port), make_handler(gateway))
     sys.stdout.write("READY %s\n" % server.server_address[1])
     sys.stdout.flush()

@@ -5,6 +5,7 @@ The routes use Odoo's own bearer authentication (``auth="bearer"``: a user API k
 runs as that key's user with that user's rights and companies). Odoo answers a failed bearer
 authentication with a plain-text 401 page; a route marked ``mall_api=True`` answers JSON
 instead (see ``models/ir_http.py``)."""
+
 from odoo.http import request
 
 # The language of the answers: the mall office's, whatever the calling system sends.

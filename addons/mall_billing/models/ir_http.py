@@ -20,8 +20,12 @@ class IrHttp(models.AbstractModel):
             if not endpoint.routing.get("mall_api"):
                 raise
             env = api_env()
-            response = error(env._(
-                "A valid API key is required: send the header Authorization: Bearer <API key> "
-                "of the integration user."), 401)
+            response = error(
+                env._(
+                    "A valid API key is required: send the header Authorization: Bearer <API key> "
+                    "of the integration user."
+                ),
+                401,
+            )
             response.headers["WWW-Authenticate"] = "Bearer"
             raise werkzeug.exceptions.Unauthorized(response=response) from exc

@@ -47,27 +47,37 @@ class MallDemoGenerator(models.AbstractModel):
         demo did not, and the tenants' payments of the bills fallen due: on time, late or
         not at all, so that the collection rate, the aging and the credit grades show
         something."""
-        self.env.ref("payment.payment_provider_demo").write(
-            {"state": "test", "is_published": True})
+        self.env.ref("payment.payment_provider_demo").write({"state": "test", "is_published": True})
         leases = ctx["records"].get("leases")
         if not leases:
             return
         rng = self._rng(ctx, "payments")
         Move = self.env["account.move"].with_context(
-            tracking_disable=True, mail_create_nolog=True, mail_notrack=True)
+            tracking_disable=True, mail_create_nolog=True, mail_notrack=True
+        )
         deposit_products = leases._deposit_products()
-        billed = Move.search([("mall_lease_id", "in", leases.ids),
-                              ("invoice_line_ids.product_id", "in", deposit_products.ids)])
+        billed = Move.search(
+            [
+                ("mall_lease_id", "in", leases.ids),
+                ("invoice_line_ids.product_id", "in", deposit_products.ids),
+            ]
+        )
         # the billing demo may bill the deposits itself; otherwise bill them here
         deposits = billed or self._demo_deposit_invoices(leases)
         today = fields.Date.context_today(self)
-        habits = {tenant: rng.choices([h for h, _w in PAYMENT_HABITS],
-                                      [w for _h, w in PAYMENT_HABITS])[0]
-                  for tenant in leases.tenant_id}
-        open_bills = Move.search([
-            ("mall_lease_id", "in", leases.ids), ("state", "=", "posted"),
-            ("move_type", "=", "out_invoice"), ("payment_state", "=", "not_paid"),
-            ("invoice_date_due", "<", today)])
+        habits = {
+            tenant: rng.choices([h for h, _w in PAYMENT_HABITS], [w for _h, w in PAYMENT_HABITS])[0]
+            for tenant in leases.tenant_id
+        }
+        open_bills = Move.search(
+            [
+                ("mall_lease_id", "in", leases.ids),
+                ("state", "=", "posted"),
+                ("move_type", "=", "out_invoice"),
+                ("payment_state", "=", "not_paid"),
+                ("invoice_date_due", "<", today),
+            ]
+        )
         by_date = defaultdict(lambda: self.env["account.move"])
         for bill in open_bills:
             habit = habits[bill.partner_id.commercial_partner_id]
@@ -80,10 +90,18 @@ class MallDemoGenerator(models.AbstractModel):
             by_date[max(pay_date, bill.invoice_date)] |= bill
         payments = self.env["account.payment"]
         for pay_date, bills in sorted(by_date.items()):
-            payments |= self.env["account.payment.register"].with_context(
-                active_model="account.move", active_ids=bills.ids, tracking_disable=True,
-                mail_create_nolog=True, mail_notrack=True).create(
-                {"payment_date": pay_date})._create_payments()
+            payments |= (
+                self.env["account.payment.register"]
+                .with_context(
+                    active_model="account.move",
+                    active_ids=bills.ids,
+                    tracking_disable=True,
+                    mail_create_nolog=True,
+                    mail_notrack=True,
+                )
+                .create({"payment_date": pay_date})
+                ._create_payments()
+            )
         ctx["summary"].update(deposit_invoices=len(deposits), payments=len(payments))
 
     @api.model
@@ -92,16 +110,33 @@ class MallDemoGenerator(models.AbstractModel):
         liability account."""
         charge = self.env.ref("mall_billing.charge_type_deposit_lease")
         account = charge._get_deposit_account()
-        vals_list = [{
-            "move_type": "out_invoice", "partner_id": lease.tenant_id.id,
-            "mall_lease_id": lease.id, "invoice_date": lease.date_start,
-            "invoice_date_due": lease.date_start,
-            "invoice_line_ids": [Command.create({
-                "product_id": charge.product_id.id, "name": charge.name, "quantity": 1,
-                "price_unit": lease.deposit_lease, "account_id": account.id,
-                "tax_ids": [Command.clear()]})],
-        } for lease in leases if lease.deposit_lease > 0]
-        moves = self.env["account.move"].with_context(
-            tracking_disable=True, mail_create_nolog=True).create(vals_list)
+        vals_list = [
+            {
+                "move_type": "out_invoice",
+                "partner_id": lease.tenant_id.id,
+                "mall_lease_id": lease.id,
+                "invoice_date": lease.date_start,
+                "invoice_date_due": lease.date_start,
+                "invoice_line_ids": [
+                    Command.create(
+                        {
+                            "product_id": charge.product_id.id,
+                            "name": charge.name,
+                            "quantity": 1,
+                            "price_unit": lease.deposit_lease,
+                            "account_id": account.id,
+                            "tax_ids": [Command.clear()],
+                        }
+                    )
+                ],
+            }
+            for lease in leases
+            if lease.deposit_lease > 0
+        ]
+        moves = (
+            self.env["account.move"]
+            .with_context(tracking_disable=True, mail_create_nolog=True)
+            .create(vals_list)
+        )
         moves.action_post()
         return moves

@@ -32,9 +32,13 @@ class MallLease(models.Model):
     sales_ids = fields.One2many("mall.lease.sales", "lease_id", string="Declared Sales")
 
     def _compute_receivable_count(self):
-        counts = dict(self.env["mall.receivable"]._read_group(
-            [("lease_id", "in", self.ids), ("state", "!=", "cancelled")],
-            ["lease_id"], ["__count"]))
+        counts = dict(
+            self.env["mall.receivable"]._read_group(
+                [("lease_id", "in", self.ids), ("state", "!=", "cancelled")],
+                ["lease_id"],
+                ["__count"],
+            )
+        )
         for lease in self:
             lease.receivable_count = counts.get(lease, 0)
 
@@ -56,10 +60,14 @@ class MallLease(models.Model):
         engine = self.env["mall.rent.schedule"]
         return {
             line: engine.compute_schedule(
-                line.leasable_area, line.price, self.date_start, end,
+                line.leasable_area,
+                line.price,
+                self.date_start,
+                end,
                 rent_free=self._rent_free_ranges(),
                 escalation_rate=(self.escalation_rate or 0.0) / 100.0,
-                escalation_months=self.escalation_months or 12)
+                escalation_months=self.escalation_months or 12,
+            )
             for line in schedules
         }
 
@@ -88,12 +96,17 @@ class MallLease(models.Model):
             start = company.mall_billing_start_date
             groups = defaultdict(lambda: {"amount": Decimal(0), "start": None, "end": None})
             for item in lease._get_charge_lines():
-                charge = rent_charge if item["charge"] == "rent" else fee_charges.get(
-                    item["charge"])
+                charge = (
+                    rent_charge if item["charge"] == "rent" else fee_charges.get(item["charge"])
+                )
                 if not charge:
                     continue
-                key = (item["line"], item["fee"], charge, period_key(
-                    item["period_start"], item["billing_cycle"]))
+                key = (
+                    item["line"],
+                    item["fee"],
+                    charge,
+                    period_key(item["period_start"], item["billing_cycle"]),
+                )
                 group = groups[key]
                 group["amount"] += item["amount"]
                 group["start"] = min(filter(None, (group["start"], item["period_start"])))
@@ -104,32 +117,67 @@ class MallLease(models.Model):
                 amount = charge._round(group["amount"])
                 if amount <= 0:
                     continue
-                vals_list.append(lease._receivable_vals(
-                    charge, group["start"], group["end"], amount, line=line, fee=fee,
-                    due_date=lease._due_date(group["start"], group["end"],
-                                             lease.payment_timing)))
+                vals_list.append(
+                    lease._receivable_vals(
+                        charge,
+                        group["start"],
+                        group["end"],
+                        amount,
+                        line=line,
+                        fee=fee,
+                        due_date=lease._due_date(
+                            group["start"], group["end"], lease.payment_timing
+                        ),
+                    )
+                )
             for field, charge in charges._by_deposit_field().items():
                 if lease[field] > 0 and not (start and lease.date_start < start):
-                    vals_list.append(lease._receivable_vals(
-                        charge, lease.date_start, lease.date_start,
-                        round_money(lease[field]), source="deposit",
-                        due_date=lease.date_start, name=charge.name))
+                    vals_list.append(
+                        lease._receivable_vals(
+                            charge,
+                            lease.date_start,
+                            lease.date_start,
+                            round_money(lease[field]),
+                            source="deposit",
+                            due_date=lease.date_start,
+                            name=charge.name,
+                        )
+                    )
         return vals_list
 
-    def _receivable_vals(self, charge, period_start, period_end, amount, line=None, fee=None,
-                         source="schedule", due_date=None, name=None, unit=None, **extra):
+    def _receivable_vals(
+        self,
+        charge,
+        period_start,
+        period_end,
+        amount,
+        line=None,
+        fee=None,
+        source="schedule",
+        due_date=None,
+        name=None,
+        unit=None,
+        **extra,
+    ):
         """Create values of one receivable of this lease."""
         self.ensure_one()
         unit = line.unit_id if line else (unit or self.env["mall.unit"])
         return {
-            "lease_id": self.id, "partner_id": self.tenant_id.id,
-            "company_id": (self.company_id or self.env.company).id, "mall_id": self.mall_id.id,
+            "lease_id": self.id,
+            "partner_id": self.tenant_id.id,
+            "company_id": (self.company_id or self.env.company).id,
+            "mall_id": self.mall_id.id,
             "unit_id": unit.id,
-            "lease_line_id": line.id if line else False, "fee_id": fee.id if fee else False,
-            "charge_type_id": charge.id, "source": source,
+            "lease_line_id": line.id if line else False,
+            "fee_id": fee.id if fee else False,
+            "charge_type_id": charge.id,
+            "source": source,
             "name": name or " ".join(filter(None, [charge.name, unit.code])),
-            "period_start": period_start, "period_end": period_end,
-            "due_date": due_date or period_start, "amount": float(amount), **extra,
+            "period_start": period_start,
+            "period_end": period_end,
+            "due_date": due_date or period_start,
+            "amount": float(amount),
+            **extra,
         }
 
     def _sync_receivables(self, from_date=None):
@@ -144,9 +192,13 @@ class MallLease(models.Model):
         wanted = defaultdict(list)
         for vals in self._prepare_receivable_vals():
             wanted[receivables._schedule_key(vals)].append(vals)
-        existing = receivables.search([
-            ("lease_id", "in", self.ids), ("source", "in", ("schedule", "deposit")),
-            ("state", "!=", "cancelled")])
+        existing = receivables.search(
+            [
+                ("lease_id", "in", self.ids),
+                ("source", "in", ("schedule", "deposit")),
+                ("state", "!=", "cancelled"),
+            ]
+        )
         to_cancel = receivables
         kept = set()
         for rec in existing:
@@ -158,9 +210,13 @@ class MallLease(models.Model):
             else:
                 kept.add(key)
         to_cancel.write({"state": "cancelled"})
-        create = [vals for key, vals_list in wanted.items() if key not in kept
-                  for vals in vals_list
-                  if not from_date or vals["period_end"] >= from_date]
+        create = [
+            vals
+            for key, vals_list in wanted.items()
+            if key not in kept
+            for vals in vals_list
+            if not from_date or vals["period_end"] >= from_date
+        ]
         return receivables.create(create)
 
     def _on_lease_activated(self):
@@ -168,21 +224,28 @@ class MallLease(models.Model):
         self._sync_receivables()
         return result
 
-    def action_terminate(self, termination_date, reason, penalty=0.0, notes=False,
-                         early_exit=True):
-        result = super().action_terminate(termination_date, reason, penalty=penalty,
-                                          notes=notes, early_exit=early_exit)
+    def action_terminate(self, termination_date, reason, penalty=0.0, notes=False, early_exit=True):
+        result = super().action_terminate(
+            termination_date, reason, penalty=penalty, notes=notes, early_exit=early_exit
+        )
         for lease in self:
             lease._sync_receivables(from_date=lease.termination_date)
             lease._warn_invoiced_after(lease.termination_date)
         if penalty and penalty > 0:
             charge = self.env.ref("mall_billing.charge_type_penalty")
-            self.env["mall.receivable"].sudo().create([
-                lease._receivable_vals(
-                    charge, lease.termination_date, lease.termination_date,
-                    charge._round(penalty), source="manual",
-                    name=_("Contract penalty for early termination"))
-                for lease in self])
+            self.env["mall.receivable"].sudo().create(
+                [
+                    lease._receivable_vals(
+                        charge,
+                        lease.termination_date,
+                        lease.termination_date,
+                        charge._round(penalty),
+                        source="manual",
+                        name=_("Contract penalty for early termination"),
+                    )
+                    for lease in self
+                ]
+            )
         return result
 
     def _warn_invoiced_after(self, day):
@@ -190,23 +253,36 @@ class MallLease(models.Model):
         on the lease rather than reversing invoices behind the accountant's back."""
         self.ensure_one()
         late = self.receivable_ids.filtered(
-            lambda r: r.state in ("invoiced", "paid") and r.period_end > day
-            and r.source == "schedule")
+            lambda r: (
+                r.state in ("invoiced", "paid") and r.period_end > day and r.source == "schedule"
+            )
+        )
         if late:
-            self.message_post(body=_(
-                "%(count)s invoiced receivables cover days after %(date)s: issue credit notes "
-                "for them if the tenant is not to pay them.", count=len(late), date=day))
+            self.message_post(
+                body=_(
+                    "%(count)s invoiced receivables cover days after %(date)s: issue credit notes "
+                    "for them if the tenant is not to pay them.",
+                    count=len(late),
+                    date=day,
+                )
+            )
 
     def action_view_receivables(self):
         """The lease's receivable schedule."""
         self.ensure_one()
         action = self.env["ir.actions.act_window"]._for_xml_id(
-            "mall_billing.action_mall_receivable")
+            "mall_billing.action_mall_receivable"
+        )
         action["domain"] = [("lease_id", "=", self.id)]
         action["context"] = {"default_lease_id": self.id, "search_default_not_cancelled": 1}
         return action
 
     def _deposit_products(self):
         """The products of the deposit charges (a deposit is no revenue, no late fee)."""
-        return self.env["mall.charge.type"].sudo().with_context(active_test=False).search(
-            [("is_deposit", "=", True)]).product_id
+        return (
+            self.env["mall.charge.type"]
+            .sudo()
+            .with_context(active_test=False)
+            .search([("is_deposit", "=", True)])
+            .product_id
+        )

@@ -1,5 +1,6 @@
 """The deposits of leases as journal items, for the SQL-view reports (rent roll here, the
 deposit ledger of mall_deposit on top)."""
+
 from odoo.tools import SQL
 
 

@@ -10,6 +10,10 @@ class AccountMove(models.Model):
     _inherit = "account.move"
 
     mall_deposit_operation = fields.Selection(
-        DEPOSIT_OPERATIONS, string="Deposit Operation", readonly=True, copy=False,
+        DEPOSIT_OPERATIONS,
+        string="Deposit Operation",
+        readonly=True,
+        copy=False,
         help="Set on the journal entries that take deposits off the liability account: an "
-             "offset against the tenant's open invoices or a refund to the tenant.")
+        "offset against the tenant's open invoices or a refund to the tenant.",
+    )

@@ -18,21 +18,35 @@ class MallLease(models.Model):
     deposit_refunded = fields.Monetary(compute="_compute_deposit_amounts")
     deposit_held = fields.Monetary(
         compute="_compute_deposit_amounts",
-        help="Deposits received and neither offset against arrears nor refunded.")
+        help="Deposits received and neither offset against arrears nor refunded.",
+    )
     open_amount = fields.Monetary(
-        string="Open Bills", compute="_compute_open_amounts",
-        help="What the tenant still owes on the posted bills of this lease, deposits excluded.")
+        string="Open Bills",
+        compute="_compute_open_amounts",
+        help="What the tenant still owes on the posted bills of this lease, deposits excluded.",
+    )
     arrears_amount = fields.Monetary(
-        string="Arrears", compute="_compute_open_amounts",
-        help="The part of the open bills that is past its due date.")
+        string="Arrears",
+        compute="_compute_open_amounts",
+        help="The part of the open bills that is past its due date.",
+    )
 
     def _compute_deposit_amounts(self):
-        groups = {lease: (received, offset, refunded, held)
-                  for lease, received, offset, refunded, held in
-                  self.env["mall.deposit.ledger"].sudo()._read_group(
-                      [("lease_id", "in", self.ids)], ["lease_id"],
-                      ["amount_received:sum", "amount_offset:sum", "amount_refunded:sum",
-                       "amount_held:sum"])}
+        groups = {
+            lease: (received, offset, refunded, held)
+            for lease, received, offset, refunded, held in self.env["mall.deposit.ledger"]
+            .sudo()
+            ._read_group(
+                [("lease_id", "in", self.ids)],
+                ["lease_id"],
+                [
+                    "amount_received:sum",
+                    "amount_offset:sum",
+                    "amount_refunded:sum",
+                    "amount_held:sum",
+                ],
+            )
+        }
         for lease in self:
             received, offset, refunded, held = groups.get(lease, (0.0, 0.0, 0.0, 0.0))
             lease.deposit_received = received
@@ -43,9 +57,15 @@ class MallLease(models.Model):
     def _compute_open_amounts(self):
         today = fields.Date.context_today(self)
         open_by_lease, overdue_by_lease = defaultdict(float), defaultdict(float)
-        lines = self.env["account.move.line"].sudo()._read_group(
-            self._open_bill_line_domain(), ["move_id", "date_maturity:day"],
-            ["amount_residual:sum"])
+        lines = (
+            self.env["account.move.line"]
+            .sudo()
+            ._read_group(
+                self._open_bill_line_domain(),
+                ["move_id", "date_maturity:day"],
+                ["amount_residual:sum"],
+            )
+        )
         for move, maturity, residual in lines:
             open_by_lease[move.mall_lease_id.id] += residual
             if maturity and maturity < today:
@@ -70,15 +90,18 @@ class MallLease(models.Model):
     def _get_open_bill_lines(self):
         """The open receivable items of the lease's bills, oldest due first."""
         return self.env["account.move.line"].search(
-            self._open_bill_line_domain(), order="date_maturity, id")
+            self._open_bill_line_domain(), order="date_maturity, id"
+        )
 
     def _get_deposit_holdings(self):
         """{charge type: amount held} for this lease, in the charge types' order."""
         self.ensure_one()
-        groups = self.env["mall.deposit.ledger"].sudo()._read_group(
-            [("lease_id", "=", self.id)], ["charge_type_id"], ["amount_held:sum"])
-        held = {charge: amount for charge, amount in groups
-                if not self.currency_id.is_zero(amount)}
+        groups = (
+            self.env["mall.deposit.ledger"]
+            .sudo()
+            ._read_group([("lease_id", "=", self.id)], ["charge_type_id"], ["amount_held:sum"])
+        )
+        held = {charge: amount for charge, amount in groups if not self.currency_id.is_zero(amount)}
         return dict(sorted(held.items(), key=lambda item: (item[0].sequence, item[0].id)))
 
     def _check_deposit_rights(self):
@@ -98,9 +121,13 @@ class MallLease(models.Model):
                 continue
             account = charge._get_deposit_account(self.company_id)
             if not account:
-                raise UserError(_(
-                    "The deposit %(charge)s has no liability account for %(company)s.",
-                    charge=charge.name, company=self.company_id.name))
+                raise UserError(
+                    _(
+                        "The deposit %(charge)s has no liability account for %(company)s.",
+                        charge=charge.name,
+                        company=self.company_id.name,
+                    )
+                )
             parts.append((charge, take, account))
             rest = round_money(rest - take)
         return parts
@@ -110,9 +137,13 @@ class MallLease(models.Model):
         self.sudo().message_post(body=body, author_id=self.env.user.partner_id.id)
 
     def _misc_journal(self):
-        journal = self.env["account.journal"].search([
-            *self.env["account.journal"]._check_company_domain(self.company_id),
-            ("type", "=", "general")], limit=1)
+        journal = self.env["account.journal"].search(
+            [
+                *self.env["account.journal"]._check_company_domain(self.company_id),
+                ("type", "=", "general"),
+            ],
+            limit=1,
+        )
         if not journal:
             raise UserError(_("Create a miscellaneous journal in Accounting first."))
         return journal
@@ -131,43 +162,69 @@ class MallLease(models.Model):
         most = min(available, sum(bill_lines.mapped("amount_residual")))
         amount = most if amount is None else amount
         if currency.compare_amounts(amount, most) > 0:
-            raise UserError(_(
-                "At most %(most)s can be offset on lease %(lease)s: the deposits held and the "
-                "open bills are both limits.", most=currency.format(most), lease=self.name))
+            raise UserError(
+                _(
+                    "At most %(most)s can be offset on lease %(lease)s: the deposits held and the "
+                    "open bills are both limits.",
+                    most=currency.format(most),
+                    lease=self.name,
+                )
+            )
         if currency.is_zero(amount) or amount < 0:
             return self.env["account.move"]
         partner = self.tenant_id.commercial_partner_id
         label = _("Deposit offset against arrears, lease %(lease)s", lease=self.name)
         line_vals, settled, rest = [], [], amount
         for charge, take, account in self._take_from_deposits(amount):
-            line_vals.append({
-                "name": _("%(deposit)s offset", deposit=charge.name), "account_id": account.id,
-                "partner_id": partner.id, "product_id": charge.product_id.id,
-                "debit": take, "credit": 0.0})
+            line_vals.append(
+                {
+                    "name": _("%(deposit)s offset", deposit=charge.name),
+                    "account_id": account.id,
+                    "partner_id": partner.id,
+                    "product_id": charge.product_id.id,
+                    "debit": take,
+                    "credit": 0.0,
+                }
+            )
         for bill_line in bill_lines:
             if currency.is_zero(rest):
                 break
             take = min(bill_line.amount_residual, rest)
             rest = round_money(rest - take)
             settled.append(bill_line)
-            line_vals.append({
-                "name": _("Offset of %(bill)s", bill=bill_line.move_id.name),
-                "account_id": bill_line.account_id.id, "partner_id": partner.id,
-                "debit": 0.0, "credit": take})
-        move = self.env["account.move"].create({
-            "move_type": "entry", "journal_id": self._misc_journal().id, "date": date,
-            "ref": label, "mall_lease_id": self.id, "mall_deposit_operation": "offset",
-            "line_ids": [fields.Command.create(vals) for vals in line_vals],
-        })
+            line_vals.append(
+                {
+                    "name": _("Offset of %(bill)s", bill=bill_line.move_id.name),
+                    "account_id": bill_line.account_id.id,
+                    "partner_id": partner.id,
+                    "debit": 0.0,
+                    "credit": take,
+                }
+            )
+        move = self.env["account.move"].create(
+            {
+                "move_type": "entry",
+                "journal_id": self._misc_journal().id,
+                "date": date,
+                "ref": label,
+                "mall_lease_id": self.id,
+                "mall_deposit_operation": "offset",
+                "line_ids": [fields.Command.create(vals) for vals in line_vals],
+            }
+        )
         move.action_post()
         credit_lines = move.line_ids.filtered(lambda line: line.credit > 0).sorted("id")
         for bill_line, credit_line in zip(settled, credit_lines, strict=True):
             (bill_line | credit_line).reconcile()
         bills = self.env["account.move"].browse([line.move_id.id for line in settled])
         body = Markup("%s<br/>%s") % (
-            _("%(amount)s of deposits offset against %(bills)s.",
-              amount=currency.format(amount), bills=", ".join(bills.mapped("name"))),
-            move._get_html_link())
+            _(
+                "%(amount)s of deposits offset against %(bills)s.",
+                amount=currency.format(amount),
+                bills=", ".join(bills.mapped("name")),
+            ),
+            move._get_html_link(),
+        )
         self._log_deposit_operation(body)
         return move
 
@@ -183,40 +240,78 @@ class MallLease(models.Model):
         held = sum(self._get_deposit_holdings().values())
         amount = held if amount is None else amount
         if currency.compare_amounts(amount, held) > 0:
-            raise UserError(_("Lease %(lease)s holds only %(held)s of deposits.",
-                              lease=self.name, held=currency.format(held)))
+            raise UserError(
+                _(
+                    "Lease %(lease)s holds only %(held)s of deposits.",
+                    lease=self.name,
+                    held=currency.format(held),
+                )
+            )
         if currency.is_zero(amount) or amount < 0:
             return self.env["account.payment"]
-        journal = journal or self.env["account.journal"].search([
-            *self.env["account.journal"]._check_company_domain(self.company_id),
-            ("type", "=", "bank")], limit=1)
+        journal = journal or self.env["account.journal"].search(
+            [
+                *self.env["account.journal"]._check_company_domain(self.company_id),
+                ("type", "=", "bank"),
+            ],
+            limit=1,
+        )
         if not journal or journal.type not in ("bank", "cash"):
             raise UserError(_("Choose a bank or cash journal to pay the refund from."))
         partner = self.tenant_id.commercial_partner_id
         payable = partner.with_company(self.company_id).property_account_payable_id
         label = _("Deposit refund, lease %(lease)s", lease=self.name)
-        line_vals = [{
-            "name": _("%(deposit)s refunded", deposit=charge.name), "account_id": account.id,
-            "partner_id": partner.id, "product_id": charge.product_id.id,
-            "debit": take, "credit": 0.0,
-        } for charge, take, account in self._take_from_deposits(amount)]
-        line_vals.append({"name": label, "account_id": payable.id, "partner_id": partner.id,
-                          "debit": 0.0, "credit": amount})
-        move = self.env["account.move"].create({
-            "move_type": "entry", "journal_id": self._misc_journal().id, "date": date,
-            "ref": label, "mall_lease_id": self.id, "mall_deposit_operation": "refund",
-            "line_ids": [fields.Command.create(vals) for vals in line_vals],
-        })
+        line_vals = [
+            {
+                "name": _("%(deposit)s refunded", deposit=charge.name),
+                "account_id": account.id,
+                "partner_id": partner.id,
+                "product_id": charge.product_id.id,
+                "debit": take,
+                "credit": 0.0,
+            }
+            for charge, take, account in self._take_from_deposits(amount)
+        ]
+        line_vals.append(
+            {
+                "name": label,
+                "account_id": payable.id,
+                "partner_id": partner.id,
+                "debit": 0.0,
+                "credit": amount,
+            }
+        )
+        move = self.env["account.move"].create(
+            {
+                "move_type": "entry",
+                "journal_id": self._misc_journal().id,
+                "date": date,
+                "ref": label,
+                "mall_lease_id": self.id,
+                "mall_deposit_operation": "refund",
+                "line_ids": [fields.Command.create(vals) for vals in line_vals],
+            }
+        )
         move.action_post()
         payable_line = move.line_ids.filtered(lambda line: line.account_id == payable)
-        register = self.env["account.payment.register"].with_context(
-            active_model="account.move.line", active_ids=payable_line.ids).create({
-                "journal_id": journal.id, "payment_date": date, "amount": amount,
-                "communication": label})
+        register = (
+            self.env["account.payment.register"]
+            .with_context(active_model="account.move.line", active_ids=payable_line.ids)
+            .create(
+                {
+                    "journal_id": journal.id,
+                    "payment_date": date,
+                    "amount": amount,
+                    "communication": label,
+                }
+            )
+        )
         payment = register._create_payments()
         body = Markup("%s<br/>%s %s") % (
             _("%(amount)s of deposits refunded to the tenant.", amount=currency.format(amount)),
-            move._get_html_link(), payment._get_html_link())
+            move._get_html_link(),
+            payment._get_html_link(),
+        )
         self._log_deposit_operation(body)
         return payment
 
@@ -226,7 +321,8 @@ class MallLease(models.Model):
         """The deposit ledger of this lease."""
         self.ensure_one()
         action = self.env["ir.actions.act_window"]._for_xml_id(
-            "mall_deposit.action_mall_deposit_ledger")
+            "mall_deposit.action_mall_deposit_ledger"
+        )
         action["domain"] = [("lease_id", "=", self.id)]
         action["context"] = {"search_default_group_charge_type": 1}
         return action
@@ -235,7 +331,8 @@ class MallLease(models.Model):
         """The lease's posted bills that are not fully paid."""
         self.ensure_one()
         action = self.env["ir.actions.act_window"]._for_xml_id(
-            "account.action_move_out_invoice_type")
+            "account.action_move_out_invoice_type"
+        )
         action["domain"] = [("id", "in", self._get_open_bill_lines().move_id.ids)]
         action["context"] = {"create": False}
         return action
@@ -244,8 +341,11 @@ class MallLease(models.Model):
         """Open the wizard offsetting deposits against arrears."""
         self.ensure_one()
         return {
-            "type": "ir.actions.act_window", "name": _("Offset Deposits against Arrears"),
-            "res_model": "mall.deposit.offset.wizard", "view_mode": "form", "target": "new",
+            "type": "ir.actions.act_window",
+            "name": _("Offset Deposits against Arrears"),
+            "res_model": "mall.deposit.offset.wizard",
+            "view_mode": "form",
+            "target": "new",
             "context": {"default_lease_id": self.id},
         }
 
@@ -253,14 +353,16 @@ class MallLease(models.Model):
         """Open the wizard refunding deposits to the tenant."""
         self.ensure_one()
         return {
-            "type": "ir.actions.act_window", "name": _("Refund Deposits"),
-            "res_model": "mall.deposit.refund.wizard", "view_mode": "form", "target": "new",
+            "type": "ir.actions.act_window",
+            "name": _("Refund Deposits"),
+            "res_model": "mall.deposit.refund.wizard",
+            "view_mode": "form",
+            "target": "new",
             "context": {"default_lease_id": self.id},
         }
 
     @api.model
-    def _deposit_settle_on_exit(self, leases, offset=True, refund=False, journal=None,
-                                date=None):
+    def _deposit_settle_on_exit(self, leases, offset=True, refund=False, journal=None, date=None):
         """Settlement (清算) when leases end: offset the deposits against the open bills,
         then refund what is left. Returns the entries and payments made."""
         moves, payments = self.env["account.move"], self.env["account.payment"]

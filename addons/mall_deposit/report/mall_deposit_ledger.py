@@ -22,8 +22,10 @@ class MallDepositLedger(models.Model):
     _name = "mall.deposit.ledger"
     _description = "Deposit Ledger"
     _auto = False
-    _depends = {**BILL_DEPENDS, "account.move": [
-        *BILL_DEPENDS["account.move"], "mall_deposit_operation"]}
+    _depends = {
+        **BILL_DEPENDS,
+        "account.move": [*BILL_DEPENDS["account.move"], "mall_deposit_operation"],
+    }
     _order = "date desc, id desc"
     _rec_name = "move_id"
 
@@ -37,8 +39,11 @@ class MallDepositLedger(models.Model):
     charge_type_id = fields.Many2one("mall.charge.type", string="Deposit", readonly=True)
     account_id = fields.Many2one("account.account", readonly=True)
     kind = fields.Selection(KINDS, string="Operation", readonly=True)
-    amount = fields.Monetary(string="Liability Movement", readonly=True,
-                             help="Credit to the liability account minus debit.")
+    amount = fields.Monetary(
+        string="Liability Movement",
+        readonly=True,
+        help="Credit to the liability account minus debit.",
+    )
     amount_received = fields.Monetary(string="Received", readonly=True)
     amount_offset = fields.Monetary(string="Offset", readonly=True)
     amount_refunded = fields.Monetary(string="Refunded", readonly=True)
@@ -47,7 +52,9 @@ class MallDepositLedger(models.Model):
     def init(self):
         # the lines of mall_billing, split by what took the deposit off the liability
         tools.drop_view_if_exists(self.env.cr, self._table)
-        self.env.cr.execute(SQL("""
+        self.env.cr.execute(
+            SQL(
+                """
             CREATE OR REPLACE VIEW %s AS (
                 SELECT lines.id, lines.date, lines.company_id, lines.move_id, lines.lease_id,
                        lines.partner_id, lines.mall_id, lines.charge_type_id, lines.account_id,
@@ -68,4 +75,8 @@ class MallDepositLedger(models.Model):
                        lines.amount_held
                   FROM (%s) lines
                   JOIN account_move am ON am.id = lines.move_id
-            )""", SQL.identifier(self._table), deposit_lines_query()))
+            )""",
+                SQL.identifier(self._table),
+                deposit_lines_query(),
+            )
+        )

@@ -14,8 +14,12 @@ class MallDepositOffsetWizard(models.TransientModel):
     open_amount = fields.Monetary(related="lease_id.open_amount")
     arrears_amount = fields.Monetary(related="lease_id.arrears_amount")
     amount = fields.Monetary(
-        compute="_compute_amount", store=True, readonly=False, required=True,
-        help="By default as much as the deposits held and the open bills allow.")
+        compute="_compute_amount",
+        store=True,
+        readonly=False,
+        required=True,
+        help="By default as much as the deposits held and the open bills allow.",
+    )
     date = fields.Date(required=True, default=fields.Date.context_today)
 
     @api.depends("lease_id")
@@ -30,6 +34,8 @@ class MallDepositOffsetWizard(models.TransientModel):
         if not move:
             return {"type": "ir.actions.act_window_close"}
         return {
-            "type": "ir.actions.act_window", "res_model": "account.move",
-            "res_id": move.id, "view_mode": "form",
+            "type": "ir.actions.act_window",
+            "res_model": "account.move",
+            "res_id": move.id,
+            "view_mode": "form",
         }

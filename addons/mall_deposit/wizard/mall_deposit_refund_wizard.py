@@ -13,14 +13,20 @@ class MallDepositRefundWizard(models.TransientModel):
     currency_id = fields.Many2one(related="lease_id.currency_id")
     deposit_held = fields.Monetary(related="lease_id.deposit_held")
     arrears_amount = fields.Monetary(related="lease_id.arrears_amount")
-    amount = fields.Monetary(compute="_compute_amount", store=True, readonly=False,
-                             required=True)
+    amount = fields.Monetary(compute="_compute_amount", store=True, readonly=False, required=True)
     journal_id = fields.Many2one(
-        "account.journal", string="Pay from", required=True,
+        "account.journal",
+        string="Pay from",
+        required=True,
         domain="[('type', 'in', ('bank', 'cash')), ('company_id', '=', company_id)]",
-        default=lambda self: self.env["account.journal"].search([
-            *self.env["account.journal"]._check_company_domain(self.env.company),
-            ("type", "=", "bank")], limit=1))
+        default=lambda self: self.env["account.journal"].search(
+            [
+                *self.env["account.journal"]._check_company_domain(self.env.company),
+                ("type", "=", "bank"),
+            ],
+            limit=1,
+        ),
+    )
     date = fields.Date(required=True, default=fields.Date.context_today)
 
     @api.depends("lease_id")
@@ -35,6 +41,8 @@ class MallDepositRefundWizard(models.TransientModel):
         if not payment:
             return {"type": "ir.actions.act_window_close"}
         return {
-            "type": "ir.actions.act_window", "res_model": "account.payment",
-            "res_id": payment.id, "view_mode": "form",
+            "type": "ir.actions.act_window",
+            "res_model": "account.payment",
+            "res_id": payment.id,
+            "view_mode": "form",
         }

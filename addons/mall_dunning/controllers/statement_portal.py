@@ -13,7 +13,8 @@ class StatementPortal(CustomerPortal):
         if "mall_statement_count" in counters:
             Statement = request.env["mall.statement"]
             values["mall_statement_count"] = (
-                Statement.search_count([]) if Statement.has_access("read") else 0)
+                Statement.search_count([]) if Statement.has_access("read") else 0
+            )
         return values
 
     @http.route("/my/statements", type="http", auth="user", website=True)
@@ -29,18 +30,24 @@ class StatementPortal(CustomerPortal):
             statement = self._document_check_access("mall.statement", statement_id, access_token)
         except (AccessError, MissingError):
             return request.redirect("/my")
-        return self._show_report(statement, "pdf", "mall_dunning.action_report_statement",
-                                 download=kw.get("download"))
+        return self._show_report(
+            statement, "pdf", "mall_dunning.action_report_statement", download=kw.get("download")
+        )
 
-    @http.route("/my/invoices/<int:invoice_id>/payment_notice", type="http", auth="public",
-                website=True)
+    @http.route(
+        "/my/invoices/<int:invoice_id>/payment_notice", type="http", auth="public", website=True
+    )
     def portal_my_invoice_payment_notice(self, invoice_id, access_token=None, **kw):
         try:
             invoice = self._document_check_access("account.move", invoice_id, access_token)
         except (AccessError, MissingError):
             return request.redirect("/my")
-        if not invoice.mall_lease_id or invoice.move_type != "out_invoice" \
-                or invoice.state != "posted":
+        if (
+            not invoice.mall_lease_id
+            or invoice.move_type != "out_invoice"
+            or invoice.state != "posted"
+        ):
             return request.redirect("/my")
-        return self._show_report(invoice, "pdf", "mall_dunning.action_report_payment_notice",
-                                 download=kw.get("download"))
+        return self._show_report(
+            invoice, "pdf", "mall_dunning.action_report_payment_notice", download=kw.get("download")
+        )

@@ -17,23 +17,31 @@ class AccountMove(models.Model):
     _inherit = "account.move"
 
     mall_notice_pending = fields.Boolean(
-        string="Payment Notice Pending", copy=False, readonly=True,
-        help="The payment notice (缴费通知单) will be sent by the next notice run.")
+        string="Payment Notice Pending",
+        copy=False,
+        readonly=True,
+        help="The payment notice (缴费通知单) will be sent by the next notice run.",
+    )
     mall_notice_sent = fields.Boolean(string="Payment Notice Sent", copy=False, readonly=True)
     mall_late_fee = fields.Monetary(
-        string="Late Fee Accrued", copy=False, readonly=True,
+        string="Late Fee Accrued",
+        copy=False,
+        readonly=True,
         help="滞纳金 accrued on this invoice up to the date below, by the late-fee rule of the "
-             "lease (or of the charges).")
+        "lease (or of the charges).",
+    )
     mall_late_fee_date = fields.Date(string="Late Fee Accrued To", copy=False, readonly=True)
     mall_late_fee_frozen = fields.Boolean(
-        string="Late Fee Final", copy=False, readonly=True,
-        help="The invoice is paid: its late fee no longer grows.")
+        string="Late Fee Final",
+        copy=False,
+        readonly=True,
+        help="The invoice is paid: its late fee no longer grows.",
+    )
     mall_late_fee_receivable_ids = fields.One2many(
-        "mall.receivable", "late_fee_move_id", string="Late Fee Receivables", readonly=True)
-    mall_dunning_ids = fields.One2many(
-        "mall.dunning", "move_id", string="Reminders", readonly=True)
-    mall_days_overdue = fields.Integer(
-        string="Days Overdue", compute="_compute_mall_days_overdue")
+        "mall.receivable", "late_fee_move_id", string="Late Fee Receivables", readonly=True
+    )
+    mall_dunning_ids = fields.One2many("mall.dunning", "move_id", string="Reminders", readonly=True)
+    mall_days_overdue = fields.Integer(string="Days Overdue", compute="_compute_mall_days_overdue")
 
     @api.depends("invoice_date_due", "amount_residual", "state")
     def _compute_mall_days_overdue(self):
@@ -42,7 +50,9 @@ class AccountMove(models.Model):
             due = move.invoice_date_due
             move.mall_days_overdue = (
                 max((today - due).days, 0)
-                if due and move.state == "posted" and move.amount_residual > 0 else 0)
+                if due and move.state == "posted" and move.amount_residual > 0
+                else 0
+            )
 
     def _mall_amount_upper(self, amount=None):
         """The amount in capital numerals (大写) for the printed notices."""
@@ -53,8 +63,12 @@ class AccountMove(models.Model):
     def _post(self, soft=True):
         posted = super()._post(soft=soft)
         notify = posted.filtered(
-            lambda m: m.move_type == "out_invoice" and m.mall_lease_id
-            and m.company_id.mall_notice_on_post)
+            lambda m: (
+                m.move_type == "out_invoice"
+                and m.mall_lease_id
+                and m.company_id.mall_notice_on_post
+            )
+        )
         if notify:
             notify.mall_notice_pending = True
             self.env.ref("mall_dunning.ir_cron_mall_payment_notice")._trigger()
@@ -62,13 +76,17 @@ class AccountMove(models.Model):
 
     def action_mall_send_payment_notice(self):
         """Send the payment notice (缴费通知单) of the selected invoices now."""
-        moves = self.filtered(lambda m: m.state == "posted" and m.move_type == "out_invoice"
-                              and m.mall_lease_id)
+        moves = self.filtered(
+            lambda m: m.state == "posted" and m.move_type == "out_invoice" and m.mall_lease_id
+        )
         moves._mall_send_payment_notice()
         return {
-            "type": "ir.actions.client", "tag": "display_notification",
-            "params": {"type": "success", "message": _(
-                "%(count)s payment notices sent.", count=len(moves))},
+            "type": "ir.actions.client",
+            "tag": "display_notification",
+            "params": {
+                "type": "success",
+                "message": _("%(count)s payment notices sent.", count=len(moves)),
+            },
         }
 
     def _mall_send_payment_notice(self):
@@ -76,7 +94,8 @@ class AccountMove(models.Model):
         sms_template = self.env.ref("mall_dunning.sms_template_payment_notice")
         for move in self:
             move.message_post_with_source(
-                template, message_type="comment", subtype_xmlid="mail.mt_comment")
+                template, message_type="comment", subtype_xmlid="mail.mt_comment"
+            )
             if move.company_id.mall_notice_sms:
                 move._mall_queue_sms(sms_template)
         self.write({"mall_notice_pending": False, "mall_notice_sent": True})
@@ -91,16 +110,21 @@ class AccountMove(models.Model):
         if not partner.phone:
             return False
         self._message_sms_with_template(
-            template=sms_template, partner_ids=partner.ids, put_in_queue=True)
+            template=sms_template, partner_ids=partner.ids, put_in_queue=True
+        )
         return True
 
     @api.model
     def _cron_mall_payment_notice(self, limit=200):
-        moves = self.search([("mall_notice_pending", "=", True), ("state", "=", "posted")],
-                            limit=limit, order="id")
+        moves = self.search(
+            [("mall_notice_pending", "=", True), ("state", "=", "posted")], limit=limit, order="id"
+        )
         moves._mall_send_payment_notice()
-        remaining = self.search_count([("mall_notice_pending", "=", True),
-                                       ("state", "=", "posted")]) if len(moves) == limit else 0
+        remaining = (
+            self.search_count([("mall_notice_pending", "=", True), ("state", "=", "posted")])
+            if len(moves) == limit
+            else 0
+        )
         self.env["ir.cron"]._commit_progress(len(moves), remaining=remaining)
 
     # ------------------------------------------------------------------ late fees
@@ -123,11 +147,13 @@ class AccountMove(models.Model):
         rules = []
         for key, base in bases.items():
             if not key:
-                key = self.env["mall.charge.type"].new({
-                    "late_fee_daily_rate": lease.late_fee_rate / 100,
-                    "late_fee_grace_days": lease.late_fee_grace_days,
-                    "late_fee_cap_percent": lease.late_fee_cap,
-                })
+                key = self.env["mall.charge.type"].new(
+                    {
+                        "late_fee_daily_rate": lease.late_fee_rate / 100,
+                        "late_fee_grace_days": lease.late_fee_grace_days,
+                        "late_fee_cap_percent": lease.late_fee_cap,
+                    }
+                )
             if base > 0:
                 rules.append((key, base))
         return rules
@@ -138,7 +164,8 @@ class AccountMove(models.Model):
         self.ensure_one()
         pieces = []
         for line in self.line_ids.filtered(
-                lambda aml: aml.account_id.account_type == "asset_receivable"):
+            lambda aml: aml.account_id.account_type == "asset_receivable"
+        ):
             for partial in line.matched_credit_ids:
                 pieces.append((partial.amount, min(partial.credit_move_id.date, today)))
         if self.amount_residual > 0:
@@ -167,19 +194,26 @@ class AccountMove(models.Model):
         once a billing run has invoiced it, the next growth goes on a new one; a paid invoice's
         fee is final."""
         today = today or fields.Date.context_today(self)
-        charges = self.env["mall.charge.type"].with_context(active_test=False).search(
-            [("product_id", "!=", False)])
+        charges = (
+            self.env["mall.charge.type"]
+            .with_context(active_test=False)
+            .search([("product_id", "!=", False)])
+        )
         charge_by_product = {charge.product_id.id: charge for charge in charges}
         late_fee_charge = self.env.ref("mall_billing.charge_type_late_fee")
         to_create = []
         for move in self:
             fee, end = move._mall_compute_late_fee(today, charge_by_product)
-            vals = {"mall_late_fee": fee, "mall_late_fee_date": end,
-                    "mall_late_fee_frozen": move.currency_id.is_zero(move.amount_residual)}
+            vals = {
+                "mall_late_fee": fee,
+                "mall_late_fee_date": end,
+                "mall_late_fee_frozen": move.currency_id.is_zero(move.amount_residual),
+            }
             if any(move[name] != value for name, value in vals.items()):
                 move.write(vals)
             receivables = move.mall_late_fee_receivable_ids.filtered(
-                lambda r: r.state != "cancelled")
+                lambda r: r.state != "cancelled"
+            )
             billed = receivables.filtered(lambda r: r.state in ("invoiced", "paid"))
             planned = receivables.filtered(lambda r: r.state == "planned")
             rest = round_money(fee - sum(billed.mapped("amount")))
@@ -190,10 +224,16 @@ class AccountMove(models.Model):
                 else:
                     planned.action_cancel()
             elif rest > 0:
-                start = (max(billed.mapped("period_end")) + timedelta(days=1)
-                         if billed else move.invoice_date_due + timedelta(days=1))
-                to_create.append(move._mall_prepare_late_fee_receivable_vals(
-                    late_fee_charge, rest, min(start, end), end))
+                start = (
+                    max(billed.mapped("period_end")) + timedelta(days=1)
+                    if billed
+                    else move.invoice_date_due + timedelta(days=1)
+                )
+                to_create.append(
+                    move._mall_prepare_late_fee_receivable_vals(
+                        late_fee_charge, rest, min(start, end), end
+                    )
+                )
         if to_create:
             self.env["mall.receivable"].create(to_create)
 
@@ -217,8 +257,12 @@ class AccountMove(models.Model):
 
     # ------------------------------------------------------------------ dunning
     def _mall_overdue_domain(self, today):
-        return [("move_type", "=", "out_invoice"), ("state", "=", "posted"),
-                ("mall_lease_id", "!=", False), ("invoice_date_due", "<", today)]
+        return [
+            ("move_type", "=", "out_invoice"),
+            ("state", "=", "posted"),
+            ("mall_lease_id", "!=", False),
+            ("invoice_date_due", "<", today),
+        ]
 
     @api.model
     def _cron_mall_dunning(self, today=None):
@@ -227,8 +271,9 @@ class AccountMove(models.Model):
         today = today or fields.Date.context_today(self)
         base = self._mall_overdue_domain(today)
         unpaid = self.search(base + [("amount_residual", ">", 0)], order="invoice_date_due, id")
-        settled = self.search(base + [("amount_residual", "=", 0),
-                                      ("mall_late_fee_frozen", "=", False)])
+        settled = self.search(
+            base + [("amount_residual", "=", 0), ("mall_late_fee_frozen", "=", False)]
+        )
         (unpaid | settled)._mall_accrue_late_fees(today)
         unpaid._mall_send_due_reminders(today)
         return unpaid
@@ -238,46 +283,74 @@ class AccountMove(models.Model):
         higher one was sent before: a level is sent once, and a tenant found 30 days late gets
         the 30-day letter, not three reminders at once."""
         levels = self.env["mall.dunning.level"].search(
-            [("company_id", "in", self.company_id.ids)], order="days_overdue desc")
+            [("company_id", "in", self.company_id.ids)], order="days_overdue desc"
+        )
         sent = defaultdict(set)
         for log in self.env["mall.dunning"].search([("move_id", "in", self.ids)]):
             sent[log.move_id.id].add(log.level_id.days_overdue)
         for move in self:
             days = (today - move.invoice_date_due).days
-            level = next((lvl for lvl in levels if lvl.company_id == move.company_id
-                          and lvl.days_overdue <= days), None)
+            level = next(
+                (
+                    lvl
+                    for lvl in levels
+                    if lvl.company_id == move.company_id and lvl.days_overdue <= days
+                ),
+                None,
+            )
             if not level or any(d >= level.days_overdue for d in sent[move.id]):
                 continue
             move._mall_send_dunning(level, days)
 
     def _mall_send_dunning(self, level, days):
         self.ensure_one()
-        log = self.env["mall.dunning"].create({
-            "move_id": self.id, "level_id": level.id, "days_overdue": days,
-            "amount_residual": self.amount_residual, "late_fee": self.mall_late_fee,
-        })
+        log = self.env["mall.dunning"].create(
+            {
+                "move_id": self.id,
+                "level_id": level.id,
+                "days_overdue": days,
+                "amount_residual": self.amount_residual,
+                "late_fee": self.mall_late_fee,
+            }
+        )
         attachments = self.env["ir.attachment"]
         if level.send_letter:
-            attachments = self.env["ir.attachment"].create({
-                "name": _("Dunning Letter %(invoice)s.pdf", invoice=self.name),
-                "raw": log._render_letter_pdf(),
-                "mimetype": "application/pdf",
-                "res_model": "mall.dunning", "res_id": log.id,
-            })
+            attachments = self.env["ir.attachment"].create(
+                {
+                    "name": _("Dunning Letter %(invoice)s.pdf", invoice=self.name),
+                    "raw": log._render_letter_pdf(),
+                    "mimetype": "application/pdf",
+                    "res_model": "mall.dunning",
+                    "res_id": log.id,
+                }
+            )
             log.letter_id = attachments
         if level.send_email and level.mail_template_id:
             self.message_post_with_source(
-                level.mail_template_id, message_type="comment", subtype_xmlid="mail.mt_comment",
-                attachment_ids=attachments.ids)
+                level.mail_template_id,
+                message_type="comment",
+                subtype_xmlid="mail.mt_comment",
+                attachment_ids=attachments.ids,
+            )
             log.email_sent = True
         if level.send_sms and level.sms_template_id:
             log.sms_sent = self._mall_queue_sms(level.sms_template_id)
         if level.create_activity:
-            user = (level.activity_user_id or self.invoice_user_id
-                    or self.mall_lease_id.user_id or self.env.user)
+            user = (
+                level.activity_user_id
+                or self.invoice_user_id
+                or self.mall_lease_id.user_id
+                or self.env.user
+            )
             self.activity_schedule(
-                "mail.mail_activity_data_todo", user_id=user.id,
+                "mail.mail_activity_data_todo",
+                user_id=user.id,
                 summary=level.activity_note or level.name,
-                note=_("%(tenant)s is %(days)s days late on %(invoice)s.",
-                       tenant=self.partner_id.display_name, days=days, invoice=self.name))
+                note=_(
+                    "%(tenant)s is %(days)s days late on %(invoice)s.",
+                    tenant=self.partner_id.display_name,
+                    days=days,
+                    invoice=self.name,
+                ),
+            )
         return log

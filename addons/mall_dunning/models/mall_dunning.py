@@ -10,9 +10,11 @@ class MallDunning(models.Model):
     _order = "date desc, id desc"
 
     move_id = fields.Many2one(
-        "account.move", string="Invoice", required=True, index=True, ondelete="cascade")
+        "account.move", string="Invoice", required=True, index=True, ondelete="cascade"
+    )
     level_id = fields.Many2one(
-        "mall.dunning.level", string="Reminder Level", required=True, ondelete="restrict")
+        "mall.dunning.level", string="Reminder Level", required=True, ondelete="restrict"
+    )
     date = fields.Date(required=True, default=fields.Date.context_today)
     partner_id = fields.Many2one(related="move_id.partner_id", store=True, string="Tenant")
     lease_id = fields.Many2one(related="move_id.mall_lease_id", store=True, string="Lease")
@@ -26,7 +28,8 @@ class MallDunning(models.Model):
     letter_id = fields.Many2one("ir.attachment", string="Dunning Letter", readonly=True)
 
     _level_once = models.UniqueIndex(
-        "(move_id, level_id)", "This reminder level was already sent for this invoice.")
+        "(move_id, level_id)", "This reminder level was already sent for this invoice."
+    )
 
     @api.depends("move_id", "level_id")
     def _compute_display_name(self):
@@ -35,9 +38,11 @@ class MallDunning(models.Model):
 
     def _render_letter_pdf(self):
         """The dunning letter (催款函) PDF (bytes)."""
-        pdf, _fmt = self.env["ir.actions.report"].with_context(
-            force_report_rendering=True)._render_qweb_pdf(
-            "mall_dunning.action_report_dunning_letter", self.ids)
+        pdf, _fmt = (
+            self.env["ir.actions.report"]
+            .with_context(force_report_rendering=True)
+            ._render_qweb_pdf("mall_dunning.action_report_dunning_letter", self.ids)
+        )
         return pdf
 
     def action_print_letter(self):

@@ -19,10 +19,16 @@ class MallStatement(models.Model):
 
     name = fields.Char(compute="_compute_name", store=True)
     partner_id = fields.Many2one(
-        "res.partner", string="Tenant", required=True, index=True, ondelete="restrict",
-        domain="[('is_company', '=', True)]")
+        "res.partner",
+        string="Tenant",
+        required=True,
+        index=True,
+        ondelete="restrict",
+        domain="[('is_company', '=', True)]",
+    )
     company_id = fields.Many2one(
-        "res.company", required=True, default=lambda self: self.env.company, index=True)
+        "res.company", required=True, default=lambda self: self.env.company, index=True
+    )
     currency_id = fields.Many2one(related="company_id.currency_id")
     date_from = fields.Date(string="From", required=True)
     date_to = fields.Date(string="To", required=True)
@@ -30,22 +36,26 @@ class MallStatement(models.Model):
     invoiced_amount = fields.Monetary(string="Billed", readonly=True)
     paid_amount = fields.Monetary(string="Paid and Credited", readonly=True)
     closing_balance = fields.Monetary(readonly=True)
-    line_ids = fields.One2many("mall.statement.line", "statement_id", string="Entries",
-                               readonly=True)
+    line_ids = fields.One2many(
+        "mall.statement.line", "statement_id", string="Entries", readonly=True
+    )
     sent = fields.Boolean(readonly=True, copy=False)
 
     _period_unique = models.UniqueIndex(
-        "(partner_id, company_id, date_from)",
-        "This tenant already has a statement for this month.")
+        "(partner_id, company_id, date_from)", "This tenant already has a statement for this month."
+    )
     _period_order = models.Constraint(
-        "CHECK(date_to >= date_from)", "A statement cannot end before it starts.")
+        "CHECK(date_to >= date_from)", "A statement cannot end before it starts."
+    )
 
     @api.depends("partner_id", "date_from")
     def _compute_name(self):
         for statement in self:
             statement.name = _(
-                "Statement %(tenant)s %(month)s", tenant=statement.partner_id.name or "",
-                month=statement.date_from and statement.date_from.strftime("%Y-%m") or "")
+                "Statement %(tenant)s %(month)s",
+                tenant=statement.partner_id.name or "",
+                month=statement.date_from and statement.date_from.strftime("%Y-%m") or "",
+            )
 
     def _compute_access_url(self):
         res = super()._compute_access_url()
@@ -56,10 +66,12 @@ class MallStatement(models.Model):
     # ------------------------------------------------------------------ figures
     def _receivable_lines_domain(self):
         self.ensure_one()
-        return [("partner_id", "child_of", self.partner_id.id),
-                ("company_id", "=", self.company_id.id),
-                ("account_id.account_type", "=", "asset_receivable"),
-                ("parent_state", "=", "posted")]
+        return [
+            ("partner_id", "child_of", self.partner_id.id),
+            ("company_id", "=", self.company_id.id),
+            ("account_id.account_type", "=", "asset_receivable"),
+            ("parent_state", "=", "posted"),
+        ]
 
     def action_compute(self):
         """(Re)compute the figures and entries from the receivable account."""
@@ -67,44 +79,68 @@ class MallStatement(models.Model):
         for statement in self:
             base = statement._receivable_lines_domain()
             [[opening]] = Line._read_group(
-                base + [("date", "<", statement.date_from)], aggregates=["balance:sum"])
-            lines = Line.search(base + [("date", ">=", statement.date_from),
-                                        ("date", "<=", statement.date_to)],
-                                order="date, move_id, id")
+                base + [("date", "<", statement.date_from)], aggregates=["balance:sum"]
+            )
+            lines = Line.search(
+                base + [("date", ">=", statement.date_from), ("date", "<=", statement.date_to)],
+                order="date, move_id, id",
+            )
             balance = opening or 0.0
             vals = []
             for line in lines:
                 balance += line.balance
-                vals.append((0, 0, {
-                    "date": line.date, "move_id": line.move_id.id,
-                    "name": line.move_id.ref or line.move_id.name or line.name,
-                    "debit": line.debit, "credit": line.credit, "balance": balance,
-                }))
-            statement.write({
-                "line_ids": [(5, 0, 0), *vals],
-                "opening_balance": opening or 0.0,
-                "invoiced_amount": sum(lines.mapped("debit")),
-                "paid_amount": sum(lines.mapped("credit")),
-                "closing_balance": balance,
-            })
+                vals.append(
+                    (
+                        0,
+                        0,
+                        {
+                            "date": line.date,
+                            "move_id": line.move_id.id,
+                            "name": line.move_id.ref or line.move_id.name or line.name,
+                            "debit": line.debit,
+                            "credit": line.credit,
+                            "balance": balance,
+                        },
+                    )
+                )
+            statement.write(
+                {
+                    "line_ids": [(5, 0, 0), *vals],
+                    "opening_balance": opening or 0.0,
+                    "invoiced_amount": sum(lines.mapped("debit")),
+                    "paid_amount": sum(lines.mapped("credit")),
+                    "closing_balance": balance,
+                }
+            )
         return True
 
     def _charge_summary(self):
         """[(charge name, amount billed in the month)] from the invoice lines of the month."""
         self.ensure_one()
         groups = self.env["account.move.line"]._read_group(
-            [("move_id.partner_id", "child_of", self.partner_id.id),
-             ("company_id", "=", self.company_id.id), ("parent_state", "=", "posted"),
-             ("move_id.move_type", "in", ("out_invoice", "out_refund")),
-             ("display_type", "=", "product"),
-             ("date", ">=", self.date_from), ("date", "<=", self.date_to)],
-            groupby=["product_id"], aggregates=["price_total:sum", "balance:sum"])
-        charges = self.env["mall.charge.type"].with_context(active_test=False).search(
-            [("product_id", "in", [product.id for product, _t, _b in groups])])
+            [
+                ("move_id.partner_id", "child_of", self.partner_id.id),
+                ("company_id", "=", self.company_id.id),
+                ("parent_state", "=", "posted"),
+                ("move_id.move_type", "in", ("out_invoice", "out_refund")),
+                ("display_type", "=", "product"),
+                ("date", ">=", self.date_from),
+                ("date", "<=", self.date_to),
+            ],
+            groupby=["product_id"],
+            aggregates=["price_total:sum", "balance:sum"],
+        )
+        charges = (
+            self.env["mall.charge.type"]
+            .with_context(active_test=False)
+            .search([("product_id", "in", [product.id for product, _t, _b in groups])])
+        )
         names = {charge.product_id: charge.name for charge in charges}
         # a refund line has a positive balance on the income side: sign by the balance
-        return [(names.get(product) or product.display_name,
-                 total if balance <= 0 else -total) for product, total, balance in groups]
+        return [
+            (names.get(product) or product.display_name, total if balance <= 0 else -total)
+            for product, total, balance in groups
+        ]
 
     def _amount_upper(self, amount):
         return rmb_upper(amount)
@@ -118,16 +154,33 @@ class MallStatement(models.Model):
         date_from = fields.Date.to_date(date_from).replace(day=1)
         date_to = date_from + relativedelta(months=1, days=-1)
         if partners is None:
-            leases = self.env["mall.lease"].search([
-                ("company_id", "=", company.id), ("state", "not in", ("draft", "submitted")),
-                ("date_start", "<=", date_to)])
+            leases = self.env["mall.lease"].search(
+                [
+                    ("company_id", "=", company.id),
+                    ("state", "not in", ("draft", "submitted")),
+                    ("date_start", "<=", date_to),
+                ]
+            )
             partners = leases.tenant_id
-        existing = self.search([("partner_id", "in", partners.ids),
-                                ("company_id", "=", company.id), ("date_from", "=", date_from)])
+        existing = self.search(
+            [
+                ("partner_id", "in", partners.ids),
+                ("company_id", "=", company.id),
+                ("date_from", "=", date_from),
+            ]
+        )
         new_partners = partners - existing.partner_id
-        statements = existing | self.create([{
-            "partner_id": partner.id, "company_id": company.id,
-            "date_from": date_from, "date_to": date_to} for partner in new_partners])
+        statements = existing | self.create(
+            [
+                {
+                    "partner_id": partner.id,
+                    "company_id": company.id,
+                    "date_from": date_from,
+                    "date_to": date_to,
+                }
+                for partner in new_partners
+            ]
+        )
         statements.action_compute()
         return statements
 
@@ -136,7 +189,8 @@ class MallStatement(models.Model):
         template = self.env.ref("mall_dunning.mail_template_statement")
         for statement in self:
             statement.message_post_with_source(
-                template, message_type="comment", subtype_xmlid="mail.mt_comment")
+                template, message_type="comment", subtype_xmlid="mail.mt_comment"
+            )
         self.sent = True
 
     @api.model

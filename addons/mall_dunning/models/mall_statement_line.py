@@ -8,8 +8,7 @@ class MallStatementLine(models.Model):
     _description = "Tenant Statement Entry"
     _order = "statement_id, date, id"
 
-    statement_id = fields.Many2one(
-        "mall.statement", required=True, index=True, ondelete="cascade")
+    statement_id = fields.Many2one("mall.statement", required=True, index=True, ondelete="cascade")
     currency_id = fields.Many2one(related="statement_id.currency_id")
     date = fields.Date(required=True)
     move_id = fields.Many2one("account.move", string="Entry", ondelete="set null")

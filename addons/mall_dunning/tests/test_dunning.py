@@ -32,8 +32,12 @@ class TestDunning(NoticeCase):
         self._run(date(2026, 3, 11))
         self._run(date(2026, 3, 12))
         self.assertEqual(move.mall_dunning_ids.level_id, reminder | urgent)
-        sms = self.env["sms.sms"].search([("mail_message_id.res_id", "=", move.id),
-                                          ("mail_message_id.model", "=", "account.move")])
+        sms = self.env["sms.sms"].search(
+            [
+                ("mail_message_id.res_id", "=", move.id),
+                ("mail_message_id.model", "=", "account.move"),
+            ]
+        )
         self.assertEqual(len(sms), 1, "one SMS queued in Odoo's SMS framework")
         self.assertEqual((sms.state, sms.partner_id), ("outgoing", self.tenant))
         self.assertEqual(re.sub(r"\D", "", sms.number), "8613800138000")
@@ -58,8 +62,9 @@ class TestDunning(NoticeCase):
     def test_an_invoice_found_long_overdue_gets_only_the_highest_level(self):
         move = self._invoice(self.lease, date(2026, 1, 1), [(self.rent, 10000.0)])
         self._run(date(2026, 3, 1))
-        self.assertEqual(move.mall_dunning_ids.level_id,
-                         self.env.ref("mall_dunning.dunning_level_letter"))
+        self.assertEqual(
+            move.mall_dunning_ids.level_id, self.env.ref("mall_dunning.dunning_level_letter")
+        )
 
     def test_dunning_letter_pdf_is_in_chinese(self):
         move = self._invoice(self.lease, date(2026, 1, 1), [(self.rent, 10000.0)])

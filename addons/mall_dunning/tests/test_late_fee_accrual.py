@@ -24,11 +24,21 @@ class TestLateFeeAccrual(NoticeCase):
         # 10 days late, 5 of grace: 5 × 0.05 % × 12 345.67 = 30.864… → 30.86
         self.assertEqual(move.mall_late_fee, 30.86)
         receivable = self._late_fee_receivables(move)
-        self.assertRecordValues(receivable, [{
-            "source": "late_fee", "charge_type_id": self.env.ref(
-                "mall_billing.charge_type_late_fee").id, "lease_id": self.lease.id,
-            "partner_id": self.tenant.id, "amount": 30.86, "state": "planned",
-            "period_start": date(2026, 3, 2), "period_end": date(2026, 3, 11)}])
+        self.assertRecordValues(
+            receivable,
+            [
+                {
+                    "source": "late_fee",
+                    "charge_type_id": self.env.ref("mall_billing.charge_type_late_fee").id,
+                    "lease_id": self.lease.id,
+                    "partner_id": self.tenant.id,
+                    "amount": 30.86,
+                    "state": "planned",
+                    "period_start": date(2026, 3, 2),
+                    "period_end": date(2026, 3, 11),
+                }
+            ],
+        )
 
         Move._cron_mall_dunning(date(2026, 3, 21))
         # 15 days: 92.592… → 92.59, on the same planned receivable
@@ -58,10 +68,14 @@ class TestLateFeeAccrual(NoticeCase):
 
     def test_without_a_lease_rule_each_charge_uses_its_own_and_deposits_bear_none(self):
         self.lease.late_fee_rate = 0.0
-        self.property_fee.write({"late_fee_daily_rate": 0.001, "late_fee_grace_days": 0,
-                                 "late_fee_cap_percent": 10})
-        move = self._invoice(self.lease, date(2026, 3, 1), [
-            (self.rent, 10000.0), (self.property_fee, 2000.0), (self.deposit, 5000.0)])
+        self.property_fee.write(
+            {"late_fee_daily_rate": 0.001, "late_fee_grace_days": 0, "late_fee_cap_percent": 10}
+        )
+        move = self._invoice(
+            self.lease,
+            date(2026, 3, 1),
+            [(self.rent, 10000.0), (self.property_fee, 2000.0), (self.deposit, 5000.0)],
+        )
         self.env["account.move"]._cron_mall_dunning(date(2026, 3, 11))
         # rent: 5 days beyond grace × 0.05 % × 10 000 = 25.00; property: 10 days × 0.1 %
         # × 2 000 = 20.00; deposit: nothing
@@ -74,20 +88,31 @@ class TestLateFeeAccrual(NoticeCase):
         first = self._late_fee_receivables(move)
         self.assertEqual(first.amount, 25.0)
         run = self.env["mall.billing.run"].create(
-            {"period": "2026-03-01", "partner_id": self.tenant.id})
+            {"period": "2026-03-01", "partner_id": self.tenant.id}
+        )
         run.action_post()
         late_fee_invoice = first.move_id
         self.assertEqual(first.state, "invoiced")
         self.assertEqual(late_fee_invoice.state, "posted")
         self.assertEqual(late_fee_invoice.amount_total, 25.0)
-        self.assertEqual(late_fee_invoice.invoice_line_ids.product_id,
-                         self.env.ref("mall_billing.charge_type_late_fee").product_id)
+        self.assertEqual(
+            late_fee_invoice.invoice_line_ids.product_id,
+            self.env.ref("mall_billing.charge_type_late_fee").product_id,
+        )
 
         Move._cron_mall_dunning(date(2026, 3, 21))
         second = self._late_fee_receivables(move) - first
-        self.assertRecordValues(second, [{
-            "amount": 50.0, "period_start": date(2026, 3, 12),
-            "period_end": date(2026, 3, 21), "state": "planned"}])
+        self.assertRecordValues(
+            second,
+            [
+                {
+                    "amount": 50.0,
+                    "period_start": date(2026, 3, 12),
+                    "period_end": date(2026, 3, 21),
+                    "state": "planned",
+                }
+            ],
+        )
         self.assertEqual(first.amount, 25.0)
         # no late fee on a late fee (不计复利)
         self.assertEqual(late_fee_invoice.mall_late_fee, 0.0)

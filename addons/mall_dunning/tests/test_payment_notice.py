@@ -8,7 +8,6 @@ from .notice_common import NoticeCase, pdf_text
 
 @tagged("post_install", "-at_install")
 class TestPaymentNotice(NoticeCase):
-
     def test_posting_queues_the_notice_when_the_company_wants_it(self):
         self.env.company.mall_notice_on_post = True
         move = self._invoice(self.lease, date(2026, 3, 1), [(self.rent, 10000.0)])
@@ -28,8 +27,12 @@ class TestPaymentNotice(NoticeCase):
         self.assertEqual(len(message.attachment_ids), 1)
 
     def _sms_of(self, move):
-        return self.env["sms.sms"].search([("mail_message_id.res_id", "=", move.id),
-                                           ("mail_message_id.model", "=", "account.move")])
+        return self.env["sms.sms"].search(
+            [
+                ("mail_message_id.res_id", "=", move.id),
+                ("mail_message_id.model", "=", "account.move"),
+            ]
+        )
 
     def test_notice_by_sms_queues_a_chinese_sms_to_the_tenant(self):
         self.env.company.mall_notice_sms = True
@@ -53,11 +56,14 @@ class TestPaymentNotice(NoticeCase):
         self.assertFalse(self._sms_of(other), "the other tenant has no phone")
 
     def test_notice_pdf_is_in_chinese_with_capital_amount(self):
-        move = self._invoice(self.lease, date(2026, 3, 1), [
-            (self.rent, 10000.0), (self.property_fee, 2345.6)])
-        pdf, _fmt = self.env["ir.actions.report"].with_context(
-            force_report_rendering=True)._render_qweb_pdf(
-            "mall_dunning.action_report_payment_notice", move.ids)
+        move = self._invoice(
+            self.lease, date(2026, 3, 1), [(self.rent, 10000.0), (self.property_fee, 2345.6)]
+        )
+        pdf, _fmt = (
+            self.env["ir.actions.report"]
+            .with_context(force_report_rendering=True)
+            ._render_qweb_pdf("mall_dunning.action_report_payment_notice", move.ids)
+        )
         text = pdf_text(pdf)
         self.assertIn("缴费通知单", text)
         self.assertIn("上海星光餐饮管理有限公司", text)

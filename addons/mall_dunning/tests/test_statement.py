@@ -15,11 +15,20 @@ class TestStatement(NoticeCase, HttpCase):
     def setUpClass(cls):
         super().setUpClass()
         Users = cls.env["res.users"].with_context(no_reset_password=True)
-        cls.portal_user, cls.other_portal_user = Users.create([{
-            "login": login, "password": login + "pw1", "partner_id": partner.id,
-            "group_ids": [(6, 0, [cls.env.ref("base.group_portal").id])],
-        } for login, partner in (("stmt_portal", cls.contact),
-                                 ("stmt_portal2", cls.other_contact))])
+        cls.portal_user, cls.other_portal_user = Users.create(
+            [
+                {
+                    "login": login,
+                    "password": login + "pw1",
+                    "partner_id": partner.id,
+                    "group_ids": [(6, 0, [cls.env.ref("base.group_portal").id])],
+                }
+                for login, partner in (
+                    ("stmt_portal", cls.contact),
+                    ("stmt_portal2", cls.other_contact),
+                )
+            ]
+        )
         feb = cls._invoice(cls.lease, date(2026, 2, 1), [(cls.rent, 10000.0)])
         mar = cls._invoice(cls.lease, date(2026, 3, 1), [(cls.property_fee, 5000.0)])
         cls._pay(feb, 8000.0, date(2026, 3, 10))
@@ -30,17 +39,28 @@ class TestStatement(NoticeCase, HttpCase):
         cls.other_statement = Statement._generate(date(2026, 3, 1), partners=cls.other_tenant)
 
     def test_statement_figures_come_from_the_books(self):
-        self.assertRecordValues(self.statement, [{
-            "date_from": date(2026, 3, 1), "date_to": date(2026, 3, 31),
-            "opening_balance": 10000.0, "invoiced_amount": 5000.0, "paid_amount": 8000.0,
-            "closing_balance": 7000.0}])
+        self.assertRecordValues(
+            self.statement,
+            [
+                {
+                    "date_from": date(2026, 3, 1),
+                    "date_to": date(2026, 3, 31),
+                    "opening_balance": 10000.0,
+                    "invoiced_amount": 5000.0,
+                    "paid_amount": 8000.0,
+                    "closing_balance": 7000.0,
+                }
+            ],
+        )
         self.assertEqual(self.statement.line_ids.mapped("balance"), [15000.0, 7000.0])
         self.assertEqual(self.statement._charge_summary(), [(self.property_fee.name, 5000.0)])
 
     def test_statement_pdf_is_in_chinese(self):
-        pdf, _fmt = self.env["ir.actions.report"].with_context(
-            force_report_rendering=True)._render_qweb_pdf(
-            "mall_dunning.action_report_statement", self.statement.ids)
+        pdf, _fmt = (
+            self.env["ir.actions.report"]
+            .with_context(force_report_rendering=True)
+            ._render_qweb_pdf("mall_dunning.action_report_statement", self.statement.ids)
+        )
         text = pdf_text(pdf)
         self.assertIn("对账单", text)
         self.assertIn("上海星光餐饮管理有限公司", text)
@@ -64,7 +84,8 @@ class TestStatement(NoticeCase, HttpCase):
     def test_tenant_downloads_the_payment_notice_of_their_own_invoices_only(self):
         mine = self.env["account.move"].search([("mall_lease_id", "=", self.lease.id)], limit=1)
         theirs = self.env["account.move"].search(
-            [("mall_lease_id", "=", self.other_lease.id)], limit=1)
+            [("mall_lease_id", "=", self.other_lease.id)], limit=1
+        )
         self.authenticate(self.portal_user.login, self.portal_user.login + "pw1")
         page = self.url_open(f"/my/invoices/{mine.id}")
         self.assertIn(f"/my/invoices/{mine.id}/payment_notice", page.text)

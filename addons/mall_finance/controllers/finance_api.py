@@ -13,13 +13,27 @@ class FinanceApi(http.Controller):
     user in the group *Finance API*. Answers ``{"data": [...], "page", "limit", "total",
     "next_page"}``, read as that user: only its company's invoices and payments."""
 
-    @http.route("/mall/api/finance/invoices", type="http", auth="bearer", methods=["GET"],
-                csrf=False, save_session=False, mall_api=True)
+    @http.route(
+        "/mall/api/finance/invoices",
+        type="http",
+        auth="bearer",
+        methods=["GET"],
+        csrf=False,
+        save_session=False,
+        mall_api=True,
+    )
     def invoices(self, date_from=None, date_to=None, page=1, limit=DEFAULT_LIMIT):
         return self._serve("invoices", date_from, date_to, page, limit)
 
-    @http.route("/mall/api/finance/payments", type="http", auth="bearer", methods=["GET"],
-                csrf=False, save_session=False, mall_api=True)
+    @http.route(
+        "/mall/api/finance/payments",
+        type="http",
+        auth="bearer",
+        methods=["GET"],
+        csrf=False,
+        save_session=False,
+        mall_api=True,
+    )
     def payments(self, date_from=None, date_to=None, page=1, limit=DEFAULT_LIMIT):
         return self._serve("payments", date_from, date_to, page, limit)
 
@@ -32,24 +46,32 @@ class FinanceApi(http.Controller):
         except ValueError:
             return error(env._("page and limit are whole numbers."), 400)
         if page < 1 or not 1 <= limit <= MAX_LIMIT:
-            return error(env._("page starts at 1, limit is between 1 and %(max)s.",
-                               max=MAX_LIMIT), 400)
+            return error(
+                env._("page starts at 1, limit is between 1 and %(max)s.", max=MAX_LIMIT), 400
+            )
         exporter = env["mall.finance.export"]
         try:
             if kind == "invoices":
                 model, domain = env["account.move"], exporter._invoice_domain(date_from, date_to)
                 order = "invoice_date, name, id"
             else:
-                model, domain = env["account.payment"], exporter._payment_domain(
-                    date_from, date_to)
+                model, domain = env["account.payment"], exporter._payment_domain(date_from, date_to)
                 order = "date, id"
         except UserError as exc:
             return error(str(exc), 400)
         total = model.search_count(domain)
         records = model.search(domain, order=order, offset=(page - 1) * limit, limit=limit)
-        data = (exporter._invoice_json(records) if kind == "invoices"
-                else exporter._payment_rows(records))
-        return answer({
-            "data": data, "page": page, "limit": limit, "total": total,
-            "next_page": page + 1 if page * limit < total else None,
-        })
+        data = (
+            exporter._invoice_json(records)
+            if kind == "invoices"
+            else exporter._payment_rows(records)
+        )
+        return answer(
+            {
+                "data": data,
+                "page": page,
+                "limit": limit,
+                "total": total,
+                "next_page": page + 1 if page * limit < total else None,
+            }
+        )

@@ -39,19 +39,27 @@ class MallFinanceExportWizard(models.TransientModel):
     _description = "Export Invoices and Payments"
 
     date_from = fields.Date(
-        string="From", required=True,
-        default=lambda self: date_utils.start_of(fields.Date.context_today(self), "month"))
+        string="From",
+        required=True,
+        default=lambda self: date_utils.start_of(fields.Date.context_today(self), "month"),
+    )
     date_to = fields.Date(
-        string="To", required=True,
-        default=lambda self: date_utils.end_of(fields.Date.context_today(self), "month"))
-    content = fields.Selection([
-        ("invoices", "Invoices"),
-        ("invoice_lines", "Invoice Lines"),
-        ("payments", "Payments"),
-    ], required=True, default="invoices")
+        string="To",
+        required=True,
+        default=lambda self: date_utils.end_of(fields.Date.context_today(self), "month"),
+    )
+    content = fields.Selection(
+        [
+            ("invoices", "Invoices"),
+            ("invoice_lines", "Invoice Lines"),
+            ("payments", "Payments"),
+        ],
+        required=True,
+        default="invoices",
+    )
     file_format = fields.Selection(
-        [("xlsx", "Excel (XLSX)"), ("csv", "CSV")], string="Format", required=True,
-        default="xlsx")
+        [("xlsx", "Excel (XLSX)"), ("csv", "CSV")], string="Format", required=True, default="xlsx"
+    )
     file_data = fields.Binary(string="File", readonly=True, attachment=False)
     file_name = fields.Char(readonly=True)
 
@@ -60,10 +68,12 @@ class MallFinanceExportWizard(models.TransientModel):
         exporter = self.env["mall.finance.export"]
         if content == "payments":
             payments = self.env["account.payment"].search(
-                exporter._payment_domain(date_from, date_to), order="date, id")
+                exporter._payment_domain(date_from, date_to), order="date, id"
+            )
             return PAYMENT_COLUMNS, exporter._payment_rows(payments)
         invoices = self.env["account.move"].search(
-            exporter._invoice_domain(date_from, date_to), order="invoice_date, name, id")
+            exporter._invoice_domain(date_from, date_to), order="invoice_date, name, id"
+        )
         if content == "invoice_lines":
             return INVOICE_LINE_COLUMNS, exporter._invoice_line_rows(invoices)
         return INVOICE_COLUMNS, exporter._invoice_rows(invoices)
@@ -97,15 +107,22 @@ class MallFinanceExportWizard(models.TransientModel):
         self.ensure_one()
         columns, rows = self._columns_and_rows(self.content, self.date_from, self.date_to)
         if not rows:
-            raise UserError(_("Nothing to export between %(start)s and %(end)s.",
-                              start=self.date_from, end=self.date_to))
+            raise UserError(
+                _(
+                    "Nothing to export between %(start)s and %(end)s.",
+                    start=self.date_from,
+                    end=self.date_to,
+                )
+            )
         data = self._render(columns, rows)
-        self.write({
-            "file_data": base64.b64encode(data),
-            "file_name": f"{self.content}_{self.date_from}_{self.date_to}.{self.file_format}",
-        })
+        self.write(
+            {
+                "file_data": base64.b64encode(data),
+                "file_name": f"{self.content}_{self.date_from}_{self.date_to}.{self.file_format}",
+            }
+        )
         return {
-            "type": "ir.actions.act_url", "target": "self",
-            "url": f"/web/content/{self._name}/{self.id}/file_data/{self.file_name}"
-                   "?download=true",
+            "type": "ir.actions.act_url",
+            "target": "self",
+            "url": f"/web/content/{self._name}/{self.id}/file_data/{self.file_name}?download=true",
         }

@@ -11,8 +11,15 @@ class MeterReadingApi(http.Controller):
     an integration user in the group *Meter API*; the answer has one result per line. The
     readings are written as that user: only meters of its company are found."""
 
-    @http.route("/mall/api/meter_readings", type="http", auth="bearer", methods=["POST"],
-                csrf=False, save_session=False, mall_api=True)
+    @http.route(
+        "/mall/api/meter_readings",
+        type="http",
+        auth="bearer",
+        methods=["POST"],
+        csrf=False,
+        save_session=False,
+        mall_api=True,
+    )
     def meter_readings(self):
         env = api_env()
         if not env.user.has_group("mall_meter.group_meter_api"):

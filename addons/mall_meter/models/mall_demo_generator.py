@@ -29,24 +29,44 @@ class MallDemoGenerator(models.AbstractModel):
             return
         vals_list, areas = [], []
         for unit in units:
-            kinds = ["electricity"] + (["water"] if unit.has_water else []) + (
-                ["gas"] if unit.has_gas else [])
+            kinds = (
+                ["electricity"]
+                + (["water"] if unit.has_water else [])
+                + (["gas"] if unit.has_gas else [])
+            )
             for kind in kinds:
-                vals_list.append({
-                    "code": f"{kind[0].upper()}-{unit.code}", "kind": kind, "mall_id": mall.id,
-                    "unit_id": unit.id, "floor_id": unit.floor_id.id,
-                    "multiplier": 40.0 if kind == "electricity" and unit.unit_type == "anchor"
-                    else 1.0,
-                    "unit_price": PRICES[kind]})
+                vals_list.append(
+                    {
+                        "code": f"{kind[0].upper()}-{unit.code}",
+                        "kind": kind,
+                        "mall_id": mall.id,
+                        "unit_id": unit.id,
+                        "floor_id": unit.floor_id.id,
+                        "multiplier": 40.0
+                        if kind == "electricity" and unit.unit_type == "anchor"
+                        else 1.0,
+                        "unit_price": PRICES[kind],
+                    }
+                )
                 areas.append(unit.leasable_area)
         for floor in floors or []:
-            vals_list.append({
-                "code": f"E-{floor.name}-公区", "kind": "electricity", "mall_id": mall.id,
-                "floor_id": floor.id, "is_common": True, "share_scope": "floor",
-                "unit_price": PRICES["electricity"]})
+            vals_list.append(
+                {
+                    "code": f"E-{floor.name}-公区",
+                    "kind": "electricity",
+                    "mall_id": mall.id,
+                    "floor_id": floor.id,
+                    "is_common": True,
+                    "share_scope": "floor",
+                    "unit_price": PRICES["electricity"],
+                }
+            )
             areas.append(3000.0)
-        meters = self.env["mall.meter"].with_context(
-            tracking_disable=True, mail_create_nolog=True).create(vals_list)
+        meters = (
+            self.env["mall.meter"]
+            .with_context(tracking_disable=True, mail_create_nolog=True)
+            .create(vals_list)
+        )
         today = fields.Date.context_today(self).replace(day=1)
         months = min(ctx["params"]["months"], 6)
         reading_vals = []
@@ -54,8 +74,13 @@ class MallDemoGenerator(models.AbstractModel):
             value = round(rng.uniform(0, 5000), 2)
             monthly = USE_PER_M2[meter.kind] * area / meter.multiplier
             for month in range(months, -1, -1):
-                reading_vals.append({"meter_id": meter.id, "value": value,
-                                     "date": today - relativedelta(months=month)})
+                reading_vals.append(
+                    {
+                        "meter_id": meter.id,
+                        "value": value,
+                        "date": today - relativedelta(months=month),
+                    }
+                )
                 value = round(value + monthly * rng.uniform(0.8, 1.2), 2)
         if reading_vals and months >= 4:
             # the last reading of the first meter: a misread digit, left for finance to review

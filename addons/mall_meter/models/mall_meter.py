@@ -22,33 +22,50 @@ class MallMeter(models.Model):
     company_id = fields.Many2one(related="mall_id.company_id", store=True)
     currency_id = fields.Many2one(related="company_id.currency_id")
     unit_id = fields.Many2one(
-        "mall.unit", index=True, ondelete="restrict", domain="[('mall_id', '=', mall_id)]")
+        "mall.unit", index=True, ondelete="restrict", domain="[('mall_id', '=', mall_id)]"
+    )
     floor_id = fields.Many2one(
-        "mall.floor", index=True, ondelete="restrict", domain="[('mall_id', '=', mall_id)]",
-        help="For common meters shared on one floor.")
+        "mall.floor",
+        index=True,
+        ondelete="restrict",
+        domain="[('mall_id', '=', mall_id)]",
+        help="For common meters shared on one floor.",
+    )
     is_common = fields.Boolean(
-        string="Common Area Meter", help="Its consumption is shared (公摊) among units.")
-    share_scope = fields.Selection([
-        ("floor", "Units of the Floor"),
-        ("mall", "Units of the Mall"),
-    ], string="Shared Among", default="floor")
+        string="Common Area Meter", help="Its consumption is shared (公摊) among units."
+    )
+    share_scope = fields.Selection(
+        [
+            ("floor", "Units of the Floor"),
+            ("mall", "Units of the Mall"),
+        ],
+        string="Shared Among",
+        default="floor",
+    )
     multiplier = fields.Float(
-        default=1.0, digits=(12, 2), required=True, tracking=True,
-        help="倍率: consumption is the difference of readings times this factor.")
+        default=1.0,
+        digits=(12, 2),
+        required=True,
+        tracking=True,
+        help="倍率: consumption is the difference of readings times this factor.",
+    )
     unit_price = fields.Monetary(
-        currency_field="currency_id", tracking=True,
-        help="Price per kWh or m³, tax excluded.")
+        currency_field="currency_id", tracking=True, help="Price per kWh or m³, tax excluded."
+    )
     uom_label = fields.Char(string="Unit of Measure", compute="_compute_uom_label")
     charge_type_id = fields.Many2one(
-        "mall.charge.type", compute="_compute_charge_type_id",
-        help="The metered charge type of this meter's kind.")
+        "mall.charge.type",
+        compute="_compute_charge_type_id",
+        help="The metered charge type of this meter's kind.",
+    )
     reading_ids = fields.One2many("mall.meter.reading", "meter_id", string="Readings")
     last_reading_date = fields.Date(compute="_compute_last_reading")
     last_reading_value = fields.Float(compute="_compute_last_reading", digits=(16, 2))
 
     _code_unique = models.UniqueIndex("(mall_id, code)", "A meter number is unique in a mall.")
     _multiplier_positive = models.Constraint(
-        "CHECK(multiplier > 0)", "The multiplier of a meter must be positive.")
+        "CHECK(multiplier > 0)", "The multiplier of a meter must be positive."
+    )
 
     @api.depends("kind")
     def _compute_uom_label(self):
@@ -75,13 +92,19 @@ class MallMeter(models.Model):
     def _check_placement(self):
         for meter in self:
             if not meter.is_common and not meter.unit_id:
-                raise ValidationError(_(
-                    "Meter %(meter)s belongs to a unit or is a common-area meter.",
-                    meter=meter.code))
+                raise ValidationError(
+                    _(
+                        "Meter %(meter)s belongs to a unit or is a common-area meter.",
+                        meter=meter.code,
+                    )
+                )
             if meter.is_common and meter.share_scope == "floor" and not meter.floor_id:
-                raise ValidationError(_(
-                    "The common meter %(meter)s is shared on a floor: choose the floor.",
-                    meter=meter.code))
+                raise ValidationError(
+                    _(
+                        "The common meter %(meter)s is shared on a floor: choose the floor.",
+                        meter=meter.code,
+                    )
+                )
 
     def _sharing_units(self):
         """The units sharing this common meter: active units of its floor or mall with a

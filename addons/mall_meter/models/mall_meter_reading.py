@@ -31,20 +31,27 @@ class MallMeterReading(models.Model):
     previous_value = fields.Float(readonly=True, digits=(16, 2))
     consumption = fields.Float(readonly=True, digits=(16, 2))
     amount = fields.Monetary(
-        compute="_compute_amount", store=True, currency_field="currency_id",
-        help="Consumption times the meter's unit price, rounded to the fen.")
-    state = fields.Selection([
-        ("valid", "Valid"),
-        ("flagged", "Flagged"),
-        ("confirmed", "Confirmed"),
-    ], default="valid", required=True, readonly=True, index=True)
+        compute="_compute_amount",
+        store=True,
+        currency_field="currency_id",
+        help="Consumption times the meter's unit price, rounded to the fen.",
+    )
+    state = fields.Selection(
+        [
+            ("valid", "Valid"),
+            ("flagged", "Flagged"),
+            ("confirmed", "Confirmed"),
+        ],
+        default="valid",
+        required=True,
+        readonly=True,
+        index=True,
+    )
     flag_reason = fields.Char(readonly=True)
     is_billable = fields.Boolean(compute="_compute_is_billable", store=True)
 
-    _meter_date_unique = models.UniqueIndex(
-        "(meter_id, date)", "A meter has one reading per day.")
-    _value_positive = models.Constraint(
-        "CHECK(value >= 0)", "A meter reading cannot be negative.")
+    _meter_date_unique = models.UniqueIndex("(meter_id, date)", "A meter has one reading per day.")
+    _value_positive = models.Constraint("CHECK(value >= 0)", "A meter reading cannot be negative.")
 
     @api.depends("consumption", "meter_id.unit_price")
     def _compute_amount(self):
@@ -63,11 +70,15 @@ class MallMeterReading(models.Model):
         return readings
 
     def write(self, vals):
-        if ("state" in vals and not self.env.context.get("mall_reading_evaluate")
-                and not self.env.user.has_group("mall_leasing.group_finance_user")):
+        if (
+            "state" in vals
+            and not self.env.context.get("mall_reading_evaluate")
+            and not self.env.user.has_group("mall_leasing.group_finance_user")
+        ):
             raise AccessError(_("Only finance users can confirm flagged readings."))
-        if ({"value", "date", "meter_id"} & set(vals)
-                and self.filtered(lambda r: r.state == "confirmed")):
+        if {"value", "date", "meter_id"} & set(vals) and self.filtered(
+            lambda r: r.state == "confirmed"
+        ):
             raise UserError(_("A confirmed reading cannot be changed."))
         result = super().write(vals)
         if {"value", "date", "meter_id"} & set(vals):
@@ -91,15 +102,17 @@ class MallMeterReading(models.Model):
             for reading in readings:
                 consumption = 0.0
                 if previous is not None:
-                    consumption = round(
-                        (reading.value - previous.value) * meter.multiplier, 2)
+                    consumption = round((reading.value - previous.value) * meter.multiplier, 2)
                 if reading.date >= since[meter]:
-                    vals = {"previous_value": previous.value if previous else 0.0,
-                            "consumption": consumption}
+                    vals = {
+                        "previous_value": previous.value if previous else 0.0,
+                        "consumption": consumption,
+                    }
                     if reading.state != "confirmed":
                         reason = reading._anomaly(previous, consumption, consumptions)
-                        vals.update(state="flagged" if reason else "valid",
-                                    flag_reason=reason or False)
+                        vals.update(
+                            state="flagged" if reason else "valid", flag_reason=reason or False
+                        )
                     reading.with_context(mall_reading_evaluate=True).write(vals)
                 if previous is not None and reading.state != "flagged":
                     consumptions.append(consumption)
@@ -110,16 +123,18 @@ class MallMeterReading(models.Model):
         if previous is None:
             return None
         if self.value < previous.value:
-            return _("Lower than the previous reading (%(previous)s).",
-                     previous=previous.value)
+            return _("Lower than the previous reading (%(previous)s).", previous=previous.value)
         recent = consumptions[-AVERAGE_OF:]
         if recent:
             average = sum(recent) / len(recent)
             if average > 0 and consumption > SPIKE_FACTOR * average:
-                return _("Consumption %(consumption)s is more than %(factor)s times the "
-                         "average of the last readings (%(average)s).",
-                         consumption=consumption, factor=SPIKE_FACTOR,
-                         average=round(average, 2))
+                return _(
+                    "Consumption %(consumption)s is more than %(factor)s times the "
+                    "average of the last readings (%(average)s).",
+                    consumption=consumption,
+                    factor=SPIKE_FACTOR,
+                    average=round(average, 2),
+                )
         return None
 
     def action_confirm(self):
@@ -161,8 +176,9 @@ class MallMeterReading(models.Model):
                 with self.env.cr.savepoint():
                     reading = self.create({"meter_id": meter.id, "date": date, "value": value})
                 taken.add((meter.id, date))
-                result.update(status=reading.state, id=reading.id,
-                              message=reading.flag_reason or "")
+                result.update(
+                    status=reading.state, id=reading.id, message=reading.flag_reason or ""
+                )
             except (ValidationError, UserError) as error:
                 result["message"] = str(error.args[0] if error.args else error)
             except IntegrityError:
@@ -174,8 +190,10 @@ class MallMeterReading(models.Model):
     def _billing_periods(self):
         """{reading: (first day, last day)} of consumption: from the previous reading's day to
         the day before the reading (a reading on the 1st closes the previous month)."""
-        history = self.search([("meter_id", "in", self.meter_id.ids),
-                               ("date", "<=", max(self.mapped("date")))], order="date, id")
+        history = self.search(
+            [("meter_id", "in", self.meter_id.ids), ("date", "<=", max(self.mapped("date")))],
+            order="date, id",
+        )
         previous_day, result = {}, {}
         for reading in history:
             end = reading.date - timedelta(days=1)
@@ -196,15 +214,20 @@ class MallMeterReading(models.Model):
         readings = self.filtered(lambda r: r.is_billable and r.amount > 0)
         if not readings:
             return Receivable
-        billed = set(Receivable.search([
-            ("reading_id", "in", readings.ids), ("state", "!=", "cancelled")]).mapped(
-                "reading_id").ids)
+        billed = set(
+            Receivable.search([("reading_id", "in", readings.ids), ("state", "!=", "cancelled")])
+            .mapped("reading_id")
+            .ids
+        )
         periods = readings._billing_periods()
         shares_of = {}
         for reading in readings:
             meter = reading.meter_id
-            shares_of[reading] = (meter._share_amount(reading.amount) if meter.is_common
-                                  else {meter.unit_id: reading.amount})
+            shares_of[reading] = (
+                meter._share_amount(reading.amount)
+                if meter.is_common
+                else {meter.unit_id: reading.amount}
+            )
         by_day = {}
         for reading, shares in shares_of.items():
             by_day.setdefault(periods[reading][1], set()).update(shares)
@@ -227,22 +250,41 @@ class MallMeterReading(models.Model):
                     continue
                 lease = line.lease_id
                 gross = reading._tax_included(charge, net, lease.company_id)
-                label = _("%(charge)s %(meter)s %(start)s~%(end)s", charge=charge.name,
-                          meter=meter.code, start=start, end=end)
+                label = _(
+                    "%(charge)s %(meter)s %(start)s~%(end)s",
+                    charge=charge.name,
+                    meter=meter.code,
+                    start=start,
+                    end=end,
+                )
                 if meter.is_common:
                     label = _("%(label)s (shared by area)", label=label)
-                vals_list.append(lease._receivable_vals(
-                    charge, start, end, gross, line=line, source="meter", name=label,
-                    due_date=lease._due_date(start, end, "arrears"), reading_id=reading.id))
+                vals_list.append(
+                    lease._receivable_vals(
+                        charge,
+                        start,
+                        end,
+                        gross,
+                        line=line,
+                        source="meter",
+                        name=label,
+                        due_date=lease._due_date(start, end, "arrears"),
+                        reading_id=reading.id,
+                    )
+                )
         return Receivable.create(vals_list)
 
     @api.model
     def _leases_on(self, units, day):
         """{unit: lease line} of the leases in force holding the units on ``day``."""
-        lines = self.env["mall.lease.line"].search([
-            ("unit_id", "in", [u.id for u in units]),
-            ("lease_id.state", "in", ("active", "expiring", "terminated", "expired")),
-            ("lease_id.date_start", "<=", day), ("lease_id.date_end", ">=", day)])
+        lines = self.env["mall.lease.line"].search(
+            [
+                ("unit_id", "in", [u.id for u in units]),
+                ("lease_id.state", "in", ("active", "expiring", "terminated", "expired")),
+                ("lease_id.date_start", "<=", day),
+                ("lease_id.date_end", ">=", day),
+            ]
+        )
         result = {}
         for line in lines:
             if line.lease_id._billing_end() >= day:

@@ -8,11 +8,12 @@ class MallReceivable(models.Model):
     _inherit = "mall.receivable"
 
     source = fields.Selection(
-        selection_add=[("meter", "Meter Reading")], ondelete={"meter": "set manual"})
-    reading_id = fields.Many2one("mall.meter.reading", index="btree_not_null",
-                                 ondelete="set null")
+        selection_add=[("meter", "Meter Reading")], ondelete={"meter": "set manual"}
+    )
+    reading_id = fields.Many2one("mall.meter.reading", index="btree_not_null", ondelete="set null")
 
     _reading_unique = models.UniqueIndex(
         "(reading_id, lease_line_id) NULLS NOT DISTINCT WHERE state != 'cancelled' "
         "AND reading_id IS NOT NULL",
-        "This meter reading is already on the receivable schedule.")
+        "This meter reading is already on the receivable schedule.",
+    )

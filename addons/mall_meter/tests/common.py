@@ -6,18 +6,27 @@ class MeterMixin:
 
     @classmethod
     def _setup_meter(cls):
-        cls.meter = cls.env["mall.meter"].create({
-            "code": "E-B-001", "kind": "electricity", "mall_id": cls.mall.id,
-            "unit_id": cls.units[0].id, "multiplier": 2.0, "unit_price": 1.05})
+        cls.meter = cls.env["mall.meter"].create(
+            {
+                "code": "E-B-001",
+                "kind": "electricity",
+                "mall_id": cls.mall.id,
+                "unit_id": cls.units[0].id,
+                "multiplier": 2.0,
+                "unit_price": 1.05,
+            }
+        )
 
     def _readings(self, meter, values, start_month=1):
-        return self.env["mall.meter.reading"].create([
-            {"meter_id": meter.id, "date": f"2026-{start_month + i:02d}-01", "value": value}
-            for i, value in enumerate(values)])
+        return self.env["mall.meter.reading"].create(
+            [
+                {"meter_id": meter.id, "date": f"2026-{start_month + i:02d}-01", "value": value}
+                for i, value in enumerate(values)
+            ]
+        )
 
 
 class MeterCase(MeterMixin, BillingCase):
-
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
@@ -25,7 +34,6 @@ class MeterCase(MeterMixin, BillingCase):
 
 
 class MeterReceivableCase(MeterMixin, ReceivableCase):
-
     @classmethod
     def setUpClass(cls):
         super().setUpClass()

@@ -7,7 +7,6 @@ from .common import MeterCase
 
 @tagged("post_install", "-at_install")
 class TestMeter(MeterCase):
-
     def test_shares_add_up_to_the_whole_with_the_remainder_on_the_largest(self):
         self.assertEqual(split_by_weight(100, [1, 1, 1]), [33.34, 33.33, 33.33])
         self.assertEqual(split_by_weight(10, [50, 30, 20]), [5.0, 3.0, 2.0])
@@ -18,12 +17,18 @@ class TestMeter(MeterCase):
 
     def test_common_meter_is_shared_by_leasable_area_among_the_floor_units(self):
         self.units[:2].write({"leasable_area": 50.0})
-        common = self.env["mall.meter"].create({
-            "code": "E-1F-公区", "kind": "electricity", "mall_id": self.mall.id,
-            "floor_id": self.floor.id, "is_common": True, "share_scope": "floor"})
+        common = self.env["mall.meter"].create(
+            {
+                "code": "E-1F-公区",
+                "kind": "electricity",
+                "mall_id": self.mall.id,
+                "floor_id": self.floor.id,
+                "is_common": True,
+                "share_scope": "floor",
+            }
+        )
         shares = common._share_amount(1000)
-        self.assertEqual(shares, {self.units[0]: 250.0, self.units[1]: 250.0,
-                                  self.units[2]: 500.0})
+        self.assertEqual(shares, {self.units[0]: 250.0, self.units[1]: 250.0, self.units[2]: 500.0})
         shares = common._share_amount(100.01, self.units[:2] | self.units[2])
         self.assertAlmostEqual(sum(shares.values()), 100.01, places=6)
         self.assertEqual(shares[self.units[2]], 50.01)
@@ -36,12 +41,20 @@ class TestMeter(MeterCase):
         with self.assertRaises(ValidationError):
             self.env["mall.meter"].create({"code": "X1", "kind": "water", "mall_id": self.mall.id})
         with self.assertRaises(ValidationError):
-            self.env["mall.meter"].create({"code": "X2", "kind": "water", "is_common": True,
-                                           "mall_id": self.mall.id, "share_scope": "floor"})
+            self.env["mall.meter"].create(
+                {
+                    "code": "X2",
+                    "kind": "water",
+                    "is_common": True,
+                    "mall_id": self.mall.id,
+                    "share_scope": "floor",
+                }
+            )
 
     def test_meter_knows_its_metered_charge(self):
-        self.assertEqual(self.meter.charge_type_id,
-                         self.env.ref("mall_billing.charge_type_electricity"))
+        self.assertEqual(
+            self.meter.charge_type_id, self.env.ref("mall_billing.charge_type_electricity")
+        )
 
     def test_engineering_reads_meters_but_does_not_change_them(self):
         engineer = self._make_user("bil_eng", ["mall_leasing.group_engineering_user"])

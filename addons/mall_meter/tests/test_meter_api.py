@@ -22,25 +22,41 @@ class TestMeterApi(HttpCase):
     @classmethod
     def _meter(cls, company, code, meter_code):
         mall = cls.env["mall.mall"].create(
-            {"name": f"接口广场{code}", "code": code, "company_id": company.id})
+            {"name": f"接口广场{code}", "code": code, "company_id": company.id}
+        )
         floor = cls.env["mall.floor"].create({"name": "1F", "level": 1, "mall_id": mall.id})
-        unit = cls.env["mall.unit"].create({
-            "code": f"{code}-001", "mall_id": mall.id, "floor_id": floor.id, "gross_area": 60,
-            "leasable_area": 50})
-        return cls.env["mall.meter"].create({
-            "code": meter_code, "kind": "water", "mall_id": mall.id, "unit_id": unit.id})
+        unit = cls.env["mall.unit"].create(
+            {
+                "code": f"{code}-001",
+                "mall_id": mall.id,
+                "floor_id": floor.id,
+                "gross_area": 60,
+                "leasable_area": 50,
+            }
+        )
+        return cls.env["mall.meter"].create(
+            {"code": meter_code, "kind": "water", "mall_id": mall.id, "unit_id": unit.id}
+        )
 
     @classmethod
     def _integration_user(cls, login, company, group):
-        return cls.env["res.users"].with_context(no_reset_password=True).create({
-            "login": login, "name": login, "company_id": company.id,
-            "company_ids": [(6, 0, company.ids)],
-            "group_ids": [(6, 0, [cls.env.ref(group).id])]})
+        return (
+            cls.env["res.users"]
+            .with_context(no_reset_password=True)
+            .create(
+                {
+                    "login": login,
+                    "name": login,
+                    "company_id": company.id,
+                    "company_ids": [(6, 0, company.ids)],
+                    "group_ids": [(6, 0, [cls.env.ref(group).id])],
+                }
+            )
+        )
 
     @classmethod
     def _api_key(cls, user):
-        return cls.env["res.users.apikeys"].with_user(user).sudo()._generate(
-            None, "抄表系统", None)
+        return cls.env["res.users.apikeys"].with_user(user).sudo()._generate(None, "抄表系统", None)
 
     def _post(self, body, key=None):
         headers = {"Content-Type": "application/json"}
@@ -49,11 +65,15 @@ class TestMeterApi(HttpCase):
         return self.url_open("/mall/api/meter_readings", data=json.dumps(body), headers=headers)
 
     def test_readings_are_created_as_the_integration_user_with_a_result_per_line(self):
-        response = self._post({"readings": [
-            {"meter": "W-A-001", "date": "2026-01-01", "value": 10},
-            {"meter": "W-A-001", "date": "2026-02-01", "value": 4},
-            {"meter": "W-X-999", "date": "2026-02-01", "value": 4},
-        ]})
+        response = self._post(
+            {
+                "readings": [
+                    {"meter": "W-A-001", "date": "2026-01-01", "value": 10},
+                    {"meter": "W-A-001", "date": "2026-02-01", "value": 4},
+                    {"meter": "W-X-999", "date": "2026-02-01", "value": 4},
+                ]
+            }
+        )
         self.assertEqual(response.status_code, 200)
         results = response.json()["results"]
         self.assertEqual([r["status"] for r in results], ["valid", "flagged", "error"])
@@ -76,8 +96,9 @@ class TestMeterApi(HttpCase):
         self.assertFalse(self.other_meter.reading_ids)
 
     def test_a_key_without_the_meter_api_group_is_refused(self):
-        response = self._post([{"meter": "W-A-001", "date": "2026-01-01", "value": 1}],
-                              key=self.clerk_key)
+        response = self._post(
+            [{"meter": "W-A-001", "date": "2026-01-01", "value": 1}], key=self.clerk_key
+        )
         self.assertEqual(response.status_code, 403)
         self.assertEqual(response.json()["error"], "此 API 密钥无权提交抄表数据。")
         self.assertFalse(self.meter.reading_ids)

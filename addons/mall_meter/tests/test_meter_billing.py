@@ -2,7 +2,6 @@ from .common import MeterReceivableCase
 
 
 class TestMeterBilling(MeterReceivableCase):
-
     def test_meter_consumption_becomes_a_receivable_with_vat(self):
         lease = self._lease(start="2026-01-01")
         self._readings(self.meter, [1000.0, 1500.0])  # × 2 = 1,000 kWh at 1.05
@@ -12,9 +11,16 @@ class TestMeterBilling(MeterReceivableCase):
         tax = self.env["mall.charge.type"].browse(created.charge_type_id.id)._get_sale_tax()
         net = 1050.0
         expected = round(net + round(net * (tax.amount if tax else 0) / 100, 2), 2)
-        self.assertEqual((created.lease_id, str(created.period_start), str(created.period_end),
-                          str(created.due_date), created.amount),
-                         (lease, "2026-01-01", "2026-01-31", "2026-02-05", expected))
+        self.assertEqual(
+            (
+                created.lease_id,
+                str(created.period_start),
+                str(created.period_end),
+                str(created.due_date),
+                created.amount,
+            ),
+            (lease, "2026-01-01", "2026-01-31", "2026-02-05", expected),
+        )
         self.assertFalse(readings._create_receivables(), "a reading is billed once")
 
     def test_flagged_readings_are_not_billed_until_confirmed(self):
@@ -28,13 +34,23 @@ class TestMeterBilling(MeterReceivableCase):
     def test_common_meter_is_shared_by_area_and_vacant_shares_are_not_billed(self):
         first = self._lease(start="2026-01-01")
         second = self._lease(unit=self.units[1], start="2026-01-01", tenant=self.other_tenant)
-        common = self.env["mall.meter"].create({
-            "code": "E-1F-公区", "kind": "electricity", "mall_id": self.mall.id,
-            "floor_id": self.floor.id, "is_common": True, "share_scope": "floor",
-            "unit_price": 1.0})
-        self.env["mall.meter.reading"].create([
-            {"meter_id": common.id, "date": "2026-01-01", "value": 0.0},
-            {"meter_id": common.id, "date": "2026-02-01", "value": 1000.0}])
+        common = self.env["mall.meter"].create(
+            {
+                "code": "E-1F-公区",
+                "kind": "electricity",
+                "mall_id": self.mall.id,
+                "floor_id": self.floor.id,
+                "is_common": True,
+                "share_scope": "floor",
+                "unit_price": 1.0,
+            }
+        )
+        self.env["mall.meter.reading"].create(
+            [
+                {"meter_id": common.id, "date": "2026-01-01", "value": 0.0},
+                {"meter_id": common.id, "date": "2026-02-01", "value": 1000.0},
+            ]
+        )
         created = common.reading_ids._create_receivables()
         tax = created.charge_type_id._get_sale_tax()
         rate = tax.amount / 100 if tax else 0.0

@@ -8,7 +8,6 @@ from .common import MeterCase
 
 @tagged("post_install", "-at_install")
 class TestMeterReading(MeterCase):
-
     def test_consumption_is_the_difference_times_the_multiplier(self):
         first, second = self._readings(self.meter, [1000, 1100.5])
         self.assertEqual(first.consumption, 0.0)
@@ -43,23 +42,27 @@ class TestMeterReading(MeterCase):
         earlier = self._readings(self.meter, [50], start_month=1)
         self.assertEqual(earlier.consumption, 0.0)
         later = self.env["mall.meter.reading"].search(
-            [("meter_id", "=", self.meter.id), ("date", "=", "2026-03-01")])
+            [("meter_id", "=", self.meter.id), ("date", "=", "2026-03-01")]
+        )
         self.assertEqual((later.previous_value, later.consumption), (50.0, 100.0))
 
     def test_import_creates_readings_from_csv(self):
         csv_data = "meter,date,value\nE-B-001,2026-01-01,10\nE-B-001,2026-02-01,30\n"
-        wizard = self.env["mall.meter.reading.import"].create({
-            "file": base64.b64encode(csv_data.encode()), "filename": "readings.csv"})
+        wizard = self.env["mall.meter.reading.import"].create(
+            {"file": base64.b64encode(csv_data.encode()), "filename": "readings.csv"}
+        )
         action = wizard.action_import()
         self.assertEqual(action["params"]["type"], "success")
         readings = self.meter.reading_ids.sorted("date")
         self.assertEqual(readings.mapped("consumption"), [0.0, 40.0])
 
     def test_import_of_a_wrong_file_imports_nothing_and_names_the_lines(self):
-        csv_data = ("meter,date,value\nE-B-001,2026-01-01,10\nNOPE,2026-02-01,30\n"
-                    "E-B-001,someday,5\n")
-        wizard = self.env["mall.meter.reading.import"].create({
-            "file": base64.b64encode(csv_data.encode()), "filename": "readings.csv"})
+        csv_data = (
+            "meter,date,value\nE-B-001,2026-01-01,10\nNOPE,2026-02-01,30\nE-B-001,someday,5\n"
+        )
+        wizard = self.env["mall.meter.reading.import"].create(
+            {"file": base64.b64encode(csv_data.encode()), "filename": "readings.csv"}
+        )
         with self.assertRaisesRegex(UserError, "Line 3") as caught:
             wizard.action_import()
         self.assertIn("Line 4", str(caught.exception))
@@ -71,6 +74,7 @@ class TestMeterReading(MeterCase):
         except ImportError:
             self.skipTest("openpyxl is not installed")
         import io
+
         book = openpyxl.Workbook()
         sheet = book.active
         sheet.append(["meter", "date", "value"])
@@ -78,15 +82,18 @@ class TestMeterReading(MeterCase):
         sheet.append(["E-B-001", "2026-02-01", 8])
         buffer = io.BytesIO()
         book.save(buffer)
-        wizard = self.env["mall.meter.reading.import"].create({
-            "file": base64.b64encode(buffer.getvalue()), "filename": "抄表.xlsx"})
+        wizard = self.env["mall.meter.reading.import"].create(
+            {"file": base64.b64encode(buffer.getvalue()), "filename": "抄表.xlsx"}
+        )
         wizard.action_import()
         self.assertEqual(self.meter.reading_ids.sorted("date").mapped("consumption"), [0.0, 6.0])
 
     def test_a_second_reading_on_the_same_day_is_reported_per_line(self):
-        results = self.env["mall.meter.reading"]._import_rows([
-            {"meter": "E-B-001", "date": "2026-01-01", "value": 1},
-            {"meter": "E-B-001", "date": "2026-01-01", "value": 2},
-        ])
+        results = self.env["mall.meter.reading"]._import_rows(
+            [
+                {"meter": "E-B-001", "date": "2026-01-01", "value": 1},
+                {"meter": "E-B-001", "date": "2026-01-01", "value": 2},
+            ]
+        )
         self.assertEqual([r["status"] for r in results], ["valid", "error"])
         self.assertEqual(len(self.meter.reading_ids), 1)

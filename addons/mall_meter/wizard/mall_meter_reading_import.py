@@ -46,8 +46,10 @@ class MallMeterReadingImport(models.TransientModel):
         if not set(COLUMNS) <= set(header):
             raise UserError(_("The first line must name the columns meter, date and value."))
         index = {column: header.index(column) for column in COLUMNS}
-        return [{column: row[index[column]] if index[column] < len(row) else None
-                 for column in COLUMNS} for row in table[1:]]
+        return [
+            {column: row[index[column]] if index[column] < len(row) else None for column in COLUMNS}
+            for row in table[1:]
+        ]
 
     def action_import(self):
         """Import the readings; show how many were imported and how many are flagged."""
@@ -60,17 +62,26 @@ class MallMeterReadingImport(models.TransientModel):
             if errors:
                 savepoint.rollback()
         if errors:
-            raise UserError(_("Nothing was imported. Wrong lines:\n%(lines)s", lines="\n".join(
-                _("Line %(line)s: %(message)s", line=r["line"] + 1, message=r["message"])
-                for r in errors)))
+            raise UserError(
+                _(
+                    "Nothing was imported. Wrong lines:\n%(lines)s",
+                    lines="\n".join(
+                        _("Line %(line)s: %(message)s", line=r["line"] + 1, message=r["message"])
+                        for r in errors
+                    ),
+                )
+            )
         flagged = sum(1 for r in results if r["status"] == "flagged")
         return {
             "type": "ir.actions.client",
             "tag": "display_notification",
             "params": {
                 "title": _("Meter readings imported"),
-                "message": _("%(count)s readings imported, %(flagged)s flagged for review.",
-                             count=len(results), flagged=flagged),
+                "message": _(
+                    "%(count)s readings imported, %(flagged)s flagged for review.",
+                    count=len(results),
+                    flagged=flagged,
+                ),
                 "type": "warning" if flagged else "success",
                 "next": {"type": "ir.actions.act_window_close"},
             },

@@ -7,8 +7,14 @@ _logger = logging.getLogger(__name__)
 
 
 class SmsAliyunController(Controller):
-    @route("/sms_aliyun/report", type="http", auth="public", methods=["POST"], csrf=False,
-           save_session=False)
+    @route(
+        "/sms_aliyun/report",
+        type="http",
+        auth="public",
+        methods=["POST"],
+        csrf=False,
+        save_session=False,
+    )
     def sms_aliyun_report(self):
         """Aliyun's delivery reports (SmsReport, "HTTP 批量推送"): a JSON array; Aliyun
         retries until it reads ``{"code": 0}``, so a malformed body is the only refusal."""

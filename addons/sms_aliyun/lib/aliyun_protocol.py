@@ -94,11 +94,15 @@ def mainland_number(number):
     digits = re.sub(r"\D", "", number or "")
     for prefix in ("0086", "86"):
         if digits.startswith(prefix) and len(digits) == len(prefix) + 11:
-            return digits[len(prefix):]
+            return digits[len(prefix) :]
     return digits
 
 
 def valid_report(report):
     """A delivery report we can match: a dict with our out_id (an sms uuid) and a biz_id."""
-    return (isinstance(report, dict) and isinstance(report.get("out_id"), str)
-            and bool(_OUT_ID.match(report["out_id"])) and bool(report.get("biz_id")))
+    return (
+        isinstance(report, dict)
+        and isinstance(report.get("out_id"), str)
+        and bool(_OUT_ID.match(report["out_id"]))
+        and bool(report.get("biz_id"))
+    )

@@ -34,13 +34,15 @@ class SmsApiAliyun(SmsApiBase):
         for message in messages:
             content = message.get("content") or ""
             for number in message.get("numbers") or []:
-                results.append(self._send_one(session, company, number["number"], content,
-                                              number["uuid"]))
+                results.append(
+                    self._send_one(session, company, number["number"], content, number["uuid"])
+                )
         return results
 
     def _send_one(self, session, company, number, content, uuid):
         params = aliyun_protocol.signed_params(
-            "SendSms", company.sms_aliyun_access_key_id or "",
+            "SendSms",
+            company.sms_aliyun_access_key_id or "",
             company.sms_aliyun_access_key_secret or "",
             PhoneNumbers=aliyun_protocol.mainland_number(number),
             SignName=company.sms_aliyun_sign_name or "",
@@ -53,15 +55,21 @@ class SmsApiAliyun(SmsApiBase):
             answer = session.post(endpoint, data=params, timeout=10).json()
         except (requests.RequestException, ValueError) as error:
             _logger.warning("Aliyun SMS: gateway %s unreachable: %s", endpoint, error)
-            return {"uuid": uuid, "state": "server_error",
-                    "failure_reason": self._failure_reason("server_error", "", str(error))}
+            return {
+                "uuid": uuid,
+                "state": "server_error",
+                "failure_reason": self._failure_reason("server_error", "", str(error)),
+            }
         code = answer.get("Code")
         if code == "OK":
             return {"uuid": uuid, "state": "success", "sms_aliyun_biz_id": answer.get("BizId")}
         state = aliyun_protocol.SEND_ERROR_STATES.get(code, "server_error")
         _logger.info("Aliyun SMS: %s refused: %s %s", uuid, code, answer.get("Message"))
-        return {"uuid": uuid, "state": state,
-                "failure_reason": self._failure_reason(state, code, answer.get("Message"))}
+        return {
+            "uuid": uuid,
+            "state": state,
+            "failure_reason": self._failure_reason(state, code, answer.get("Message")),
+        }
 
     def _failure_reason(self, state, code, message):
         """What the user reads on the failed notification: our explanation, then Aliyun's."""
@@ -78,10 +86,13 @@ class SmsApiAliyun(SmsApiBase):
             "wrong_number_format": _("The number is not a mainland China mobile number."),
             "insufficient_credit": _("The Aliyun SMS account has no balance left."),
             "aliyun_authentication": _(
-                "Aliyun refused the AccessKey: check the AccessKey ID and Secret in Settings."),
+                "Aliyun refused the AccessKey: check the AccessKey ID and Secret in Settings."
+            ),
             "aliyun_not_approved": _(
                 "The sign name or the template code is not approved by Aliyun: check them in "
-                "Settings."),
+                "Settings."
+            ),
             "aliyun_rate_limit": _(
-                "Aliyun's sending limit for this number or account was reached; resend later."),
+                "Aliyun's sending limit for this number or account was reached; resend later."
+            ),
         }

@@ -17,13 +17,15 @@ class SmsSms(models.Model):
     sms_aliyun_failure_reason = fields.Char(string="Failure Reason", readonly=True, copy=False)
     # Delivery reports can fail an SMS after it was sent: the same failures as the
     # notifications' (sms module, mail.notification.failure_type).
-    failure_type = fields.Selection(selection_add=[
-        ("sms_expired", "Expired"),
-        ("sms_invalid_destination", "Invalid Destination"),
-        ("sms_not_allowed", "Not Allowed"),
-        ("sms_not_delivered", "Not Delivered"),
-        ("sms_rejected", "Rejected"),
-    ])
+    failure_type = fields.Selection(
+        selection_add=[
+            ("sms_expired", "Expired"),
+            ("sms_invalid_destination", "Invalid Destination"),
+            ("sms_not_allowed", "Not Allowed"),
+            ("sms_not_delivered", "Not Delivered"),
+            ("sms_rejected", "Rejected"),
+        ]
+    )
 
     @api.model_create_multi
     def create(self, vals_list):
@@ -32,8 +34,11 @@ class SmsSms(models.Model):
         return super().create(vals_list)
 
     def _get_sms_company(self):
-        return (self.mail_message_id.record_company_id or self.record_company_id
-                or super()._get_sms_company())
+        return (
+            self.mail_message_id.record_company_id
+            or self.record_company_id
+            or super()._get_sms_company()
+        )
 
     def _split_by_api(self):
         """The provider is chosen per company, and so are the Aliyun credentials: SMS of
@@ -56,8 +61,11 @@ class SmsSms(models.Model):
         """Aliyun takes one call per number: small batches, each committed by the queue's cron,
         so that a crash re-sends as few SMS as possible."""
         if any(company.sms_provider == "aliyun" for company in self._get_sms_company()):
-            return int(self.env["ir.config_parameter"].sudo().get_param(
-                "sms_aliyun.session.batch.size", 10))
+            return int(
+                self.env["ir.config_parameter"]
+                .sudo()
+                .get_param("sms_aliyun.session.batch.size", 10)
+            )
         return super()._get_send_batch_size()
 
     def _handle_call_result_hook(self, results):
@@ -69,8 +77,12 @@ class SmsSms(models.Model):
             if not sms:
                 continue
             if result.get("sms_aliyun_biz_id"):
-                sms.write({"sms_aliyun_biz_id": result["sms_aliyun_biz_id"],
-                           "sms_aliyun_failure_reason": False})
+                sms.write(
+                    {
+                        "sms_aliyun_biz_id": result["sms_aliyun_biz_id"],
+                        "sms_aliyun_failure_reason": False,
+                    }
+                )
                 sms.sms_tracker_id.sms_aliyun_biz_id = result["sms_aliyun_biz_id"]
             elif result.get("failure_reason") and sms.state == "error":
                 sms.sms_aliyun_failure_reason = result["failure_reason"]
@@ -90,9 +102,11 @@ class SmsSms(models.Model):
         for report in reports:
             uuid, biz_id = report["out_id"], str(report["biz_id"])
             tracker = trackers.get(uuid, self.env["sms.tracker"]).filtered(
-                lambda t, biz_id=biz_id: t.sms_aliyun_biz_id == biz_id)
+                lambda t, biz_id=biz_id: t.sms_aliyun_biz_id == biz_id
+            )
             sms = all_sms.get(uuid, self.browse()).filtered(
-                lambda s, biz_id=biz_id: s.sms_aliyun_biz_id == biz_id)
+                lambda s, biz_id=biz_id: s.sms_aliyun_biz_id == biz_id
+            )
             if not tracker and not sms:
                 _logger.warning("Aliyun SMS: report of an unknown message %s / %s", uuid, biz_id)
                 continue
@@ -107,9 +121,16 @@ class SmsSms(models.Model):
             failure = REPORT_ERROR_FAILURES.get(code, "not_delivered")
             # a delivered SMS stays delivered, whatever a late or repeated push says
             tracker = tracker.filtered(
-                lambda t: t.mail_notification_id.notification_status != "sent")
-            tracker.with_context(sms_known_failure_reason=reason)._action_update_from_provider_error(
-                failure)
-            in_flight.write({"state": "error", "failure_type": f"sms_{failure}",
-                             "sms_aliyun_failure_reason": reason})
+                lambda t: t.mail_notification_id.notification_status != "sent"
+            )
+            tracker.with_context(
+                sms_known_failure_reason=reason
+            )._action_update_from_provider_error(failure)
+            in_flight.write(
+                {
+                    "state": "error",
+                    "failure_type": f"sms_{failure}",
+                    "sms_aliyun_failure_reason": reason,
+                }
+            )
         return applied

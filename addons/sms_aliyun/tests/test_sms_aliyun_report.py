@@ -13,8 +13,9 @@ class TestSmsAliyunReport(SmsAliyunSimulatorMixin, HttpCase):
     def setUpClass(cls):
         super().setUpClass()
         cls.start_sms_simulator()
-        cls.tenant = cls.env["res.partner"].create({
-            "name": "北京月亮服饰有限公司", "phone": "+86 139 1234 5678", "lang": "zh_CN"})
+        cls.tenant = cls.env["res.partner"].create(
+            {"name": "北京月亮服饰有限公司", "phone": "+86 139 1234 5678", "lang": "zh_CN"}
+        )
 
     def setUp(self):
         super().setUp()
@@ -22,8 +23,9 @@ class TestSmsAliyunReport(SmsAliyunSimulatorMixin, HttpCase):
 
     def _text_tenant(self):
         """An SMS to the tenant, accepted by Aliyun: (sms, its notification)."""
-        message = self.tenant._message_sms("您的缴费通知单已出。", partner_ids=self.tenant.ids,
-                                           put_in_queue=True)
+        message = self.tenant._message_sms(
+            "您的缴费通知单已出。", partner_ids=self.tenant.ids, put_in_queue=True
+        )
         notification = message.notification_ids
         sms = self.env["sms.sms"].browse(notification.sms_id_int)
         sms.send(unlink_sent=False)
@@ -46,8 +48,9 @@ class TestSmsAliyunReport(SmsAliyunSimulatorMixin, HttpCase):
         self.assertEqual(answer["status"], 200, answer)
         self.assertEqual(json.loads(answer["body"])["code"], 0)
         self.assertEqual(sms.state, "sent", "Delivered")
-        self.assertEqual((notification.notification_status, notification.failure_type),
-                         ("sent", False))
+        self.assertEqual(
+            (notification.notification_status, notification.failure_type), ("sent", False)
+        )
 
     def test_failed_delivery_report_puts_the_sms_in_error(self):
         sms, notification = self._text_tenant()
@@ -55,9 +58,13 @@ class TestSmsAliyunReport(SmsAliyunSimulatorMixin, HttpCase):
         self.assertEqual((sms.state, sms.failure_type), ("error", "sms_rejected"))
         self.assertEqual(sms.sms_aliyun_failure_reason, "REJECTD: 运营商拦截")
         self.assertEqual(
-            (notification.notification_status, notification.failure_type,
-             notification.failure_reason),
-            ("bounce", "sms_rejected", "REJECTD: 运营商拦截"))
+            (
+                notification.notification_status,
+                notification.failure_type,
+                notification.failure_reason,
+            ),
+            ("bounce", "sms_rejected", "REJECTD: 运营商拦截"),
+        )
         other, other_notification = self._text_tenant()
         self._push(other, success=False, err_code="MK:9999", err_msg="未知错误")
         self.assertEqual(other.failure_type, "sms_not_delivered")
@@ -74,14 +81,25 @@ class TestSmsAliyunReport(SmsAliyunSimulatorMixin, HttpCase):
 
     def test_a_forged_report_is_ignored(self):
         sms, notification = self._text_tenant()
-        forged = [{"out_id": sms.uuid, "biz_id": "123^456", "success": False,
-                   "err_code": "REJECTD", "err_msg": "伪造"}]
+        forged = [
+            {
+                "out_id": sms.uuid,
+                "biz_id": "123^456",
+                "success": False,
+                "err_code": "REJECTD",
+                "err_msg": "伪造",
+            }
+        ]
         self.env.flush_all()
-        response = self.url_open("/sms_aliyun/report", data=json.dumps(forged),
-                                 headers={"Content-Type": "application/json"})
+        response = self.url_open(
+            "/sms_aliyun/report",
+            data=json.dumps(forged),
+            headers={"Content-Type": "application/json"},
+        )
         self.assertEqual(response.json()["code"], 0, "answered, so that Aliyun does not retry")
         self.env.invalidate_all(flush=False)
         self.assertEqual((sms.state, notification.notification_status), ("pending", "pending"))
-        response = self.url_open("/sms_aliyun/report", data="not json",
-                                 headers={"Content-Type": "application/json"})
+        response = self.url_open(
+            "/sms_aliyun/report", data="not json", headers={"Content-Type": "application/json"}
+        )
         self.assertEqual(response.status_code, 400)
