@@ -1,7 +1,7 @@
 from odoo import http
 from odoo.addons.portal.controllers.portal import CustomerPortal
 from odoo.exceptions import AccessError, MissingError
-from odoo.http import content_disposition, request
+from odoo.http import request
 
 
 class LeasePortal(CustomerPortal):
@@ -52,14 +52,11 @@ class LeasePortal(CustomerPortal):
             lease_sudo = self._document_check_access("mall.lease", lease_id, access_token)
         except (AccessError, MissingError):
             return request.redirect("/my")
+        # Once signed, the archived PDF is the contract; before, the report renders it.
         if lease_sudo.signed_pdf_id:
             return request.env["ir.binary"]._get_stream_from(
                 lease_sudo.signed_pdf_id).get_response(as_attachment=True)
         if lease_sudo.state in ("draft", "submitted"):
             return request.redirect("/my")
-        pdf = lease_sudo._render_contract_pdf()
-        return request.make_response(pdf, headers=[
-            ("Content-Type", "application/pdf"),
-            ("Content-Length", len(pdf)),
-            ("Content-Disposition", content_disposition(f"{lease_sudo.name}.pdf")),
-        ])
+        return self._show_report(model=lease_sudo, report_type="pdf",
+                                 report_ref="mall_contract.action_report_lease", download=True)

@@ -3,6 +3,7 @@ from datetime import timedelta
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
+from odoo.addons.mall_leasing.lib.money import round_money
 
 # Share of the open / expiring demo units that get a lease (the rest are leased by nobody the
 # system knows of, e.g. historic paper contracts).
@@ -55,7 +56,7 @@ class MallDemoGenerator(models.AbstractModel):
                 "date_handover": date_start,
                 "date_opening": min(date_start + relativedelta(months=2), date_end),
                 "escalation_rate": rng.choice([0.0, 3.0, 5.0]),
-                "deposit_lease": round(price * unit.leasable_area * 3, 2),
+                "deposit_lease": round_money(price * unit.leasable_area * 3),
                 "payment_cycle": rng.choice(["monthly", "quarterly"]),
                 "line_ids": [(0, 0, {"unit_id": unit.id, "leasable_area": unit.leasable_area,
                                      "price": price})],

@@ -1,4 +1,5 @@
 from odoo import _, api, fields, models
+from odoo.addons.mall_leasing.lib.money import round_money
 from odoo.exceptions import UserError, ValidationError
 
 
@@ -49,7 +50,7 @@ class MallLeaseAmendment(models.Model):
             if amendment.rent_change_pct:
                 factor = 1 + amendment.rent_change_pct / 100.0
                 for line in amend.line_ids:
-                    line.price = round(line.price * factor, 2)
+                    line.price = round_money(line.price * factor)
             amendment.write({"state": "applied", "version": lease.version + 1})
             lease.version += 1
             lease.message_post(body=_(

