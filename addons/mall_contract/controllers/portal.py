@@ -1,7 +1,12 @@
 from odoo import http
 from odoo.addons.portal.controllers.portal import CustomerPortal
+from odoo.addons.portal.controllers.portal import pager as portal_pager
 from odoo.exceptions import AccessError, MissingError
 from odoo.http import request
+
+# Ids are PostgreSQL integers: a larger number in a URL is no record, not a database error.
+MAX_ID = 2**31 - 1
+LEASES_PER_PAGE = 20
 
 
 class LeasePortal(CustomerPortal):
@@ -21,15 +26,23 @@ class LeasePortal(CustomerPortal):
         # tenant's.
         return [("state", "not in", ("draft", "submitted"))]
 
-    @http.route("/my/leases", type="http", auth="user", website=True)
-    def portal_my_leases(self, **kw):
+    @http.route(["/my/leases", "/my/leases/page/<int:page>"], type="http", auth="user",
+                website=True)
+    def portal_my_leases(self, page=1, **kw):
         values = self._prepare_portal_layout_values()
-        leases = request.env["mall.lease"].search(self._mall_lease_domain())
-        values.update(leases=leases, page_name="mall_leases")
+        Lease = request.env["mall.lease"]
+        domain = self._mall_lease_domain()
+        # the portal's pager clamps any page number (text, zero, huge) to an existing page
+        pager = portal_pager(url="/my/leases", total=Lease.search_count(domain), page=page,
+                             step=LEASES_PER_PAGE)
+        leases = Lease.search(domain, limit=LEASES_PER_PAGE, offset=pager["offset"])
+        values.update(leases=leases, pager=pager, page_name="mall_leases")
         return request.render("mall_contract.portal_my_leases", values)
 
     @http.route("/my/leases/<int:lease_id>", type="http", auth="user", website=True)
     def portal_my_lease(self, lease_id, access_token=None, **kw):
+        if not 0 < lease_id <= MAX_ID:
+            return request.redirect("/my")
         try:
             lease_sudo = self._document_check_access("mall.lease", lease_id, access_token)
         except (AccessError, MissingError):
@@ -48,6 +61,8 @@ class LeasePortal(CustomerPortal):
 
     @http.route("/my/leases/<int:lease_id>/contract", type="http", auth="user", website=True)
     def portal_my_lease_contract(self, lease_id, access_token=None, **kw):
+        if not 0 < lease_id <= MAX_ID:
+            return request.redirect("/my")
         try:
             lease_sudo = self._document_check_access("mall.lease", lease_id, access_token)
         except (AccessError, MissingError):

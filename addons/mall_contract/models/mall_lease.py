@@ -121,9 +121,12 @@ class MallLease(models.Model):
     escalation_months = fields.Integer(string="Escalation Every (Months)", default=12)
     rent_free_ids = fields.One2many("mall.lease.rent.free", "lease_id", string="Rent-free Periods")
     fee_ids = fields.One2many("mall.lease.fee", "lease_id", string="Fees", copy=True)
-    standard_monthly_rent = fields.Monetary(compute="_compute_discount")
+    # the mall's rent standard and the discount granted against it are internal
+    standard_monthly_rent = fields.Monetary(
+        compute="_compute_discount", groups="mall_leasing.group_mall_staff")
     discount_pct = fields.Float(
-        string="Discount vs Rent Standard (%)", compute="_compute_discount", digits=(5, 2))
+        string="Discount vs Rent Standard (%)", compute="_compute_discount", digits=(5, 2),
+        groups="mall_leasing.group_mall_staff")
 
     # Deposits and payment
     deposit_lease = fields.Monetary(string="Lease Deposit")

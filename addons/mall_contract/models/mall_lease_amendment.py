@@ -13,6 +13,7 @@ class MallLeaseAmendment(models.Model):
     _order = "lease_id, version desc"
 
     lease_id = fields.Many2one("mall.lease", required=True, index=True, ondelete="cascade")
+    company_id = fields.Many2one(related="lease_id.company_id", store=True, index=True)
     currency_id = fields.Many2one(related="lease_id.currency_id")
     version = fields.Integer(readonly=True, help="Version of the lease this amendment creates.")
     name = fields.Char(string="Title", required=True)

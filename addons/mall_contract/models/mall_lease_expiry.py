@@ -11,7 +11,8 @@ from .mall_lease import RUNNING_STATES
 class MallLease(models.Model):
     _inherit = "mall.lease"
 
-    reminder_ids = fields.One2many("mall.lease.reminder", "lease_id", string="Reminders Sent")
+    reminder_ids = fields.One2many("mall.lease.reminder", "lease_id", string="Reminders Sent",
+                                   groups="mall_leasing.group_mall_staff")
     days_to_end = fields.Integer(compute="_compute_days_to_end")
 
     def _compute_days_to_end(self):

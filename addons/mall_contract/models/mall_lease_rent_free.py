@@ -12,6 +12,7 @@ class MallLeaseRentFree(models.Model):
     _order = "lease_id, date_from"
 
     lease_id = fields.Many2one("mall.lease", required=True, index=True, ondelete="cascade")
+    company_id = fields.Many2one(related="lease_id.company_id", store=True, index=True)
     date_from = fields.Date(string="From", required=True)
     date_to = fields.Date(string="To", required=True)
     note = fields.Char()

@@ -10,19 +10,26 @@ from odoo import _, fields, models
 from odoo.exceptions import UserError
 from odoo.tools.pdf import PdfReader
 
+from .mall_lease_workflow import STAFF
+
 
 class MallLease(models.Model):
     _inherit = "mall.lease"
 
-    sign_request_id = fields.Many2one("sign.oca.request", readonly=True, copy=False)
-    tenant_signer_id = fields.Many2one("sign.oca.request.signer", readonly=True, copy=False)
-    landlord_signer_id = fields.Many2one("sign.oca.request.signer", readonly=True, copy=False)
+    # The signature request, its signers and the audit trail (with the signers' IP
+    # addresses) are staff's; the portal shows the tenant its own signing link in sudo.
+    sign_request_id = fields.Many2one("sign.oca.request", readonly=True, copy=False,
+                                      groups=STAFF)
+    tenant_signer_id = fields.Many2one("sign.oca.request.signer", readonly=True, copy=False,
+                                       groups=STAFF)
+    landlord_signer_id = fields.Many2one("sign.oca.request.signer", readonly=True, copy=False,
+                                         groups=STAFF)
     signed_date = fields.Datetime(readonly=True, copy=False)
     signed_pdf_id = fields.Many2one("ir.attachment", string="Signed Contract", readonly=True,
                                     copy=False)
     signed_pdf_sha256 = fields.Char(string="Signed PDF SHA-256", readonly=True, copy=False)
     signature_audit = fields.Html(string="Signature Audit Trail", readonly=True, copy=False,
-                                  sanitize=False)
+                                  sanitize=False, groups=STAFF)
 
     def _start_signature(self):
         """Approved → signing: render the contract PDF and send it through sign_oca to the

@@ -6,6 +6,7 @@ from odoo import _, fields, models
 from odoo.exceptions import AccessError, UserError
 
 from .mall_lease import RUNNING_STATES
+from .mall_lease_workflow import STAFF
 
 
 class MallLease(models.Model):
@@ -13,10 +14,12 @@ class MallLease(models.Model):
 
     termination_reason = fields.Text(readonly=True, copy=False)
     termination_penalty = fields.Monetary(readonly=True, copy=False)
-    termination_notes = fields.Text(string="Settlement Notes", readonly=True, copy=False)
+    termination_notes = fields.Text(string="Settlement Notes", readonly=True, copy=False,
+                                    groups=STAFF)
     early_exit = fields.Boolean(readonly=True, copy=False,
                                 help="Terminated before its end at the tenant's initiative.")
-    breach_ids = fields.One2many("mall.lease.breach", "lease_id", string="Breaches")
+    breach_ids = fields.One2many("mall.lease.breach", "lease_id", string="Breaches",
+                                 groups=STAFF)
 
     def action_terminate(self, termination_date, reason, penalty=0.0, notes=False,
                          early_exit=True):

@@ -12,6 +12,7 @@ class MallLeaseTurnoverBand(models.Model):
     _order = "lease_id, sales_from"
 
     lease_id = fields.Many2one("mall.lease", required=True, index=True, ondelete="cascade")
+    company_id = fields.Many2one(related="lease_id.company_id", store=True, index=True)
     currency_id = fields.Many2one(related="lease_id.currency_id")
     sales_from = fields.Monetary(string="Monthly Sales From", required=True)
     rate = fields.Float(string="Rate (%)", digits=(5, 2), required=True)

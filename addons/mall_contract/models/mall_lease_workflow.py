@@ -4,22 +4,26 @@ coming into force (the hook other addons extend)."""
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError
 
+# The approval is the mall's internal business: who approved, when and why it was rejected
+# stay with staff (a tenant reads its lease through the portal's rules, not these fields).
+STAFF = "mall_leasing.group_mall_staff"
+
 
 class MallLease(models.Model):
     _inherit = "mall.lease"
 
     approval_level = fields.Selection(
         [("1", "Leasing Manager"), ("2", "Leasing Manager and Finance Manager")],
-        compute="_compute_approval_level", store=True,
+        compute="_compute_approval_level", store=True, groups=STAFF,
         help="Leases with a large discount against the rent standard or a large total value "
              "also need a finance manager's approval (thresholds on the company).")
     approved_l1_by_id = fields.Many2one("res.users", string="Approved by (Leasing)",
-                                        readonly=True, copy=False)
-    approved_l1_date = fields.Datetime(readonly=True, copy=False)
+                                        readonly=True, copy=False, groups=STAFF)
+    approved_l1_date = fields.Datetime(readonly=True, copy=False, groups=STAFF)
     approved_l2_by_id = fields.Many2one("res.users", string="Approved by (Finance)",
-                                        readonly=True, copy=False)
-    approved_l2_date = fields.Datetime(readonly=True, copy=False)
-    reject_reason = fields.Text(readonly=True, copy=False)
+                                        readonly=True, copy=False, groups=STAFF)
+    approved_l2_date = fields.Datetime(readonly=True, copy=False, groups=STAFF)
+    reject_reason = fields.Text(readonly=True, copy=False, groups=STAFF)
 
     @api.depends("monthly_rent", "total_rent", "date_start", "line_ids.unit_id")
     def _compute_approval_level(self):

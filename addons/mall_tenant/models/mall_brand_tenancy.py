@@ -20,6 +20,7 @@ class MallBrandTenancy(models.Model):
     is_current = fields.Boolean(
         string="Current", compute="_compute_is_current", search="_search_is_current")
     category_id = fields.Many2one(related="brand_id.category_id")
+    company_id = fields.Many2one(related="brand_id.company_id", store=True, index=True)
 
     _dates_ordered = models.Constraint(
         "CHECK (date_end IS NULL OR date_end >= date_start)",

@@ -24,7 +24,16 @@ class MallCreditScore(models.Model):
         readonly=True)
     line_ids = fields.One2many("mall.credit.score.line", "score_id", string="Explanation",
                                readonly=True)
-    company_id = fields.Many2one(related="partner_id.company_id")
+    # Stored, never empty: a shared tenant (no company of its own) is scored for the company
+    # whose run scored it, and only that company's people see the score.
+    company_id = fields.Many2one(
+        "res.company", compute="_compute_company_id", store=True, index=True, readonly=True,
+        precompute=True)
+
+    @api.depends("partner_id")
+    def _compute_company_id(self):
+        for record in self:
+            record.company_id = record.partner_id.company_id or self.env.company
 
     @api.depends("partner_id", "grade_id", "score")
     def _compute_display_name(self):

@@ -11,6 +11,7 @@ class MallCreditScoreLine(models.Model):
 
     score_id = fields.Many2one(
         "mall.credit.score", required=True, index=True, ondelete="cascade")
+    company_id = fields.Many2one(related="score_id.company_id", store=True, index=True)
     factor_id = fields.Many2one("mall.credit.factor", ondelete="set null")
     code = fields.Char(required=True)
     name = fields.Char(string="Factor", required=True)

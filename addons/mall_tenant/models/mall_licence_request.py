@@ -29,13 +29,28 @@ class MallLicenceRequest(models.Model):
     reviewed_by_id = fields.Many2one("res.users", readonly=True)
     review_date = fields.Datetime(readonly=True)
     rejection_reason = fields.Char(tracking=True)
-    company_id = fields.Many2one(related="partner_id.company_id")
+    # Stored, never empty: most tenants are shared between companies (no company of their
+    # own), and the request belongs to the company whose portal it was sent through.
+    company_id = fields.Many2one(
+        "res.company", compute="_compute_company_id", store=True, index=True, readonly=True,
+        precompute=True)
+
+    # The portal lets a tenant have one licence waiting for review; the index holds it under
+    # concurrent posts.
+    _one_pending_per_tenant = models.UniqueIndex(
+        "(partner_id) WHERE state = 'pending'",
+        "A licence of this tenant is already waiting for review.")
 
     @api.depends("partner_id", "create_date")
     def _compute_name(self):
         for request in self:
             request.name = _("Licence of %(tenant)s",
                              tenant=request.partner_id.display_name or "")
+
+    @api.depends("partner_id")
+    def _compute_company_id(self):
+        for request in self:
+            request.company_id = request.partner_id.company_id or self.env.company
 
     @api.model_create_multi
     def create(self, vals_list):

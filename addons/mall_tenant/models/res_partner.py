@@ -1,5 +1,3 @@
-import base64
-import os
 from datetime import timedelta
 
 from stdnum.cn import uscc
@@ -7,16 +5,11 @@ from stdnum.exceptions import InvalidFormat
 from stdnum.exceptions import ValidationError as StdnumValidationError
 
 from odoo import _, api, fields, models
-from odoo.exceptions import UserError, ValidationError
-from odoo.tools import single_email_re
+from odoo.exceptions import ValidationError
 
 # Leasing wants a month to chase a renewed licence before the old one lapses.
 LICENCE_REMINDER_DAYS = 30
 STAFF = "mall_leasing.group_mall_staff"
-# What a tenant may change about its contacts from the portal; anything else stays with staff.
-PORTAL_CONTACT_FIELDS = ("name", "function", "phone", "email")
-LICENCE_EXTENSIONS = (".pdf", ".png", ".jpg", ".jpeg")
-LICENCE_MAX_BYTES = 10 * 1024 * 1024
 
 
 class ResPartner(models.Model):
@@ -243,59 +236,6 @@ class ResPartner(models.Model):
         self.ensure_one()
         score = self.sudo().commercial_partner_id.mall_credit_score_id
         return self.env["mall.credit.grade"].sudo()._mall_policy_values(score)
-
-    # ------------------------------------------------------------------ portal
-
-    def _mall_portal_save_contact(self, contact_id, values):
-        """Create (no ``contact_id``) or update a contact of this tenant from the portal.
-
-        Only the fields of ``PORTAL_CONTACT_FIELDS`` are taken; the contact must belong to this
-        tenant, so a tenant can never reach another tenant's people. Called in sudo by the
-        portal controller on the user's own commercial partner. Returns the contact."""
-        self.ensure_one()
-        vals = {f: (values.get(f) or "").strip() for f in PORTAL_CONTACT_FIELDS}
-        if not vals["name"]:
-            raise UserError(_("A contact needs a name."))
-        if vals["email"] and not single_email_re.match(vals["email"]):
-            raise UserError(_("%(email)s is not a valid email address.", email=vals["email"]))
-        if contact_id:
-            contact = self._mall_portal_contacts().filtered(lambda c: c.id == contact_id)
-            if not contact:
-                raise UserError(_("This contact is not one of your company's."))
-            contact.write(vals)
-            body = _("Contact %(name)s updated from the portal.", name=contact.name)
-        else:
-            contact = self.create({**vals, "parent_id": self.id, "type": "contact",
-                                   "lang": self.lang})
-            body = _("Contact %(name)s added from the portal.", name=contact.name)
-        self.message_post(body=body, author_id=self.env.user.partner_id.id)
-        return contact
-
-    def _mall_portal_contacts(self):
-        """The tenant's people, as its portal users may see and edit them."""
-        self.ensure_one()
-        return self.with_context(active_test=True).search(
-            [("parent_id", "=", self.id), ("is_company", "=", False), ("type", "=", "contact")],
-            order="name, id")
-
-    def _mall_portal_request_licence(self, content, filename, expiry):
-        """Send a renewed business licence for review; nothing changes on the tenant until
-        leasing approves it. ``content`` is the file's bytes. Returns the request."""
-        self.ensure_one()
-        if not content:
-            raise UserError(_("Choose the scan of your business licence."))
-        if not (filename or "").lower().endswith(LICENCE_EXTENSIONS):
-            raise UserError(_("Send the licence as a PDF, PNG or JPEG file."))
-        if len(content) > LICENCE_MAX_BYTES:
-            raise UserError(_("The file is larger than 10 MB."))
-        if expiry and expiry <= fields.Date.context_today(self):
-            raise UserError(_("The new licence must still be valid: check its expiry date."))
-        return self.env["mall.licence.request"].create({
-            "partner_id": self.id,
-            "licence_file": base64.b64encode(content),
-            "licence_filename": os.path.basename(filename),
-            "licence_expiry": expiry or False,
-        })
 
     # ------------------------------------------------------------------ schedules
 

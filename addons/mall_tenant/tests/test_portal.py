@@ -28,6 +28,8 @@ class PortalTenants:
         cls.user_b = users.create({"login": "tenant_b", "password": "tenant_b",
                                    "partner_id": cls.contact_b.id,
                                    "group_ids": [(6, 0, portal.ids)]})
+        cls.env["res.lang"]._activate_lang("zh_CN")
+        (cls.user_a | cls.user_b).lang = "zh_CN"
         cls.env["mall.credit.score"]._score_partners(cls.tenant_a | cls.tenant_b)
 
 
