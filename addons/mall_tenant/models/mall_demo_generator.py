@@ -122,12 +122,14 @@ class MallDemoGenerator(models.AbstractModel):
 
     @api.model
     def _generate_tenant_user(self, ctx):
-        """The demo tenant's portal login (tenant / tenant), a contact of the first tenant."""
+        """The demo tenant's portal login (tenant / tenant), a contact of the first tenant and
+        its administrator contact (it manages the tenant's other contacts)."""
         users = self.env["res.users"].with_context(no_reset_password=True)
         if users.search_count([("login", "=", "tenant")]) or not ctx["records"].get("tenants"):
             return
         tenant = ctx["records"]["tenants"][0]
         contact = tenant.child_ids[:1]
+        contact.mall_portal_admin = True
         users.create({
             "login": "tenant", "password": "tenant", "partner_id": contact.id,
             "lang": "zh_CN", "group_ids": [(6, 0, [self.env.ref("base.group_portal").id])],
