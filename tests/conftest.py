@@ -2,6 +2,7 @@
 
 They run in the same pytest session as the addons' tests (pytest-odoo has loaded Odoo and the
 test database); the helpers below reach the set-up code of ./mall."""
+
 import os
 import sys
 

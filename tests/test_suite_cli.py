@@ -1,4 +1,5 @@
 """The ./mall command as a newcomer meets it: usage, errors that say what to do, Docker Compose."""
+
 import os
 import shutil
 import socket
@@ -11,8 +12,9 @@ MALL = os.path.join(ROOT, "mall")
 
 
 def _mall(*args):
-    return subprocess.run([MALL, *args], cwd=ROOT, capture_output=True, text=True, timeout=60,
-                          check=False)
+    return subprocess.run(
+        [MALL, *args], cwd=ROOT, capture_output=True, text=True, timeout=60, check=False
+    )
 
 
 def test_unknown_command_prints_usage_and_exits_2():
@@ -47,8 +49,13 @@ def test_unknown_benchmark_is_refused_before_any_setup():
 
 
 def _compose():
-    if shutil.which("docker") and subprocess.run(
-            ["docker", "compose", "version"], capture_output=True, check=False).returncode == 0:
+    if (
+        shutil.which("docker")
+        and subprocess.run(
+            ["docker", "compose", "version"], capture_output=True, check=False
+        ).returncode
+        == 0
+    ):
         return ["docker", "compose"]
     if shutil.which("docker-compose"):
         return ["docker-compose"]
@@ -57,8 +64,13 @@ def _compose():
 
 @pytest.mark.skipif(_compose() is None, reason="no docker compose client on this machine")
 def test_docker_compose_file_is_valid():
-    proc = subprocess.run([*_compose(), "-f", "docker-compose.yml", "config"], cwd=ROOT,
-                          capture_output=True, text=True, check=False)
+    proc = subprocess.run(
+        [*_compose(), "-f", "docker-compose.yml", "config"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert proc.returncode == 0, proc.stderr
     assert "odoo:19" in proc.stdout and "postgres:16" in proc.stdout
     assert "/mnt/mall-addons" in proc.stdout
@@ -69,11 +81,23 @@ def test_a_demo_database_of_an_older_addon_layout_is_rebuilt_not_upgraded(monkey
     has the old mall_billing without the addons cut out of it is set aside and built anew."""
     from mallctl import databases, system
 
-    old = {"mall_leasing": "installed", "mall_billing": "installed", "mall_old": "installed",
-           "sale": "installed", "mall_unused": "uninstalled"}
+    old = {
+        "mall_leasing": "installed",
+        "mall_billing": "installed",
+        "mall_old": "installed",
+        "sale": "installed",
+        "mall_unused": "uninstalled",
+    }
     monkeypatch.setattr(system, "module_states", lambda db: old)
     assert databases._layout_changed("mall_demo", ["mall_leasing", "mall_billing", "mall_meter"])
-    monkeypatch.setattr(system, "module_states",
-                        lambda db: {"mall_leasing": "installed", "mall_billing": "installed",
-                                    "sale": "installed", "mall_unused": "uninstalled"})
+    monkeypatch.setattr(
+        system,
+        "module_states",
+        lambda db: {
+            "mall_leasing": "installed",
+            "mall_billing": "installed",
+            "sale": "installed",
+            "mall_unused": "uninstalled",
+        },
+    )
     assert not databases._layout_changed("mall_demo", ["mall_leasing", "mall_billing"])

@@ -1,9 +1,10 @@
 """Each addon installs alone, with only its own dependencies, on an empty database; and all
-eight install together.
+of them install together.
 
 An alone-database is kept under the hash of the code it proved, so an unchanged tree is not
 installed again. Each is built from a copy of its parent's (the addon's dependencies and nothing
 more), so a run installs each addon once."""
+
 import ast
 import os
 
@@ -32,7 +33,7 @@ def _closure(addon):
             continue
         mall.add(name)
         for dep in _manifest(name)["depends"]:
-            if dep.startswith("mall_"):
+            if dep in settings.MALL_ADDONS:
                 todo.append(dep)
             else:
                 other.add(dep)
@@ -59,7 +60,7 @@ def _parent(addon):
     empty database for the lowest addon. Installing on it is installing ``addon`` alone: it
     holds nothing but what ``addon`` depends on."""
     mall, _other = _closure(addon)
-    deps = [d for d in _manifest(addon)["depends"] if d.startswith("mall_")]
+    deps = [d for d in _manifest(addon)["depends"] if d in settings.MALL_ADDONS]
     if not deps:
         return _empty_db()
     best = max(deps, key=lambda d: len(_closure(d)[0]))
@@ -109,4 +110,5 @@ def test_addon_installs_alone_on_an_empty_database(addon, alone_dbs):
     mall, _other = _closure(addon)
     states = _installed(f"{ALONE}{addon}", set(ADDONS))
     assert {a for a, s in states.items() if s == "installed"} == mall, (
-        f"installing {addon} alone should install exactly {sorted(mall)}")
+        f"installing {addon} alone should install exactly {sorted(mall)}"
+    )

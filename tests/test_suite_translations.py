@@ -1,4 +1,5 @@
 """Every term a user can see in a Mall Suite addon has its zh_CN translation."""
+
 import os
 
 import polib
@@ -27,11 +28,16 @@ def _po(addon):
 @pytest.mark.parametrize("addon", ADDONS)
 def test_every_term_has_a_chinese_translation(addon, cursor):
     translated = {e.msgid for e in _po(addon) if e.msgstr.strip()}
-    terms = {source for module, _t, _n, _r, source, _v, _c
-             in TranslationModuleReader(cursor, modules=[addon]) if module == addon}
+    terms = {
+        source
+        for module, _t, _n, _r, source, _v, _c in TranslationModuleReader(cursor, modules=[addon])
+        if module == addon
+    }
     missing = sorted(terms - translated)
-    assert not missing, (f"{addon}: {len(missing)} terms without zh_CN translation "
-                         f"(run ./mall i18n {addon} and fill i18n/zh_CN.po): {missing[:20]}")
+    assert not missing, (
+        f"{addon}: {len(missing)} terms without zh_CN translation "
+        f"(run ./mall i18n {addon} and fill i18n/zh_CN.po): {missing[:20]}"
+    )
 
 
 @pytest.mark.parametrize("addon", ADDONS)
@@ -41,4 +47,5 @@ def test_translations_keep_their_placeholders(addon):
             continue
         for token in ("%s", "%d", "%(", "{"):
             assert entry.msgid.count(token) == entry.msgstr.count(token), (
-                f"{addon}: placeholders differ in {entry.msgid!r} -> {entry.msgstr!r}")
+                f"{addon}: placeholders differ in {entry.msgid!r} -> {entry.msgstr!r}"
+            )

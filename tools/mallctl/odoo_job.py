@@ -77,13 +77,25 @@ def fapiao_simulator(env, args):
 
 
 def sms_simulator(env, args):
-    """Point the demo companies at the local SMS gateway simulator that ./mall run started."""
+    """Point the demo companies at the local Aliyun SMS simulator that ./mall run started
+    (sms_aliyun's settings), and the simulator's delivery reports at the demo, as the Aliyun
+    console's push address would be."""
+    import requests
+
     companies = env["res.company"].search([])
-    if "mall_sms_provider" in companies._fields:
-        companies.write({"mall_sms_provider": "aliyun", "mall_sms_endpoint": args.url,
-                         "mall_sms_access_key_id": "SIMID",
-                         "mall_sms_access_key_secret": "SIMSECRET",
-                         "mall_sms_sign_name": "星光广场", "mall_sms_template_code": "SMS_000001"})
+    if "sms_aliyun_endpoint" not in companies._fields:
+        return
+    companies.write({"sms_provider": "aliyun", "sms_aliyun_endpoint": args.url,
+                     "sms_aliyun_access_key_id": "SIMID",
+                     "sms_aliyun_access_key_secret": "SIMSECRET",
+                     "sms_aliyun_sign_name": "星光广场", "sms_aliyun_template_code": "SMS_000001"})
+    # the server ./mall run is about to start reads the same configuration file
+    config = odoo.tools.config
+    host = config.get("http_interface") or "127.0.0.1"
+    host = "127.0.0.1" if host in ("0.0.0.0", "::") else host
+    odoo_url = f"http://{host}:{config['http_port']}"
+    requests.post(f"{args.url}_sim/control", timeout=5, data=json.dumps(
+        {"report_url": f"{odoo_url}/sms_aliyun/report", "auto_report": 2}))
 
 
 def bench(env, args):

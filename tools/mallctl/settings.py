@@ -24,10 +24,11 @@ DEMO_DB = os.environ.get("MALL_DB", "mall_demo")
 TEST_DB = os.environ.get("MALL_TEST_DB", "mall_test")
 HTTP_PORT = int(os.environ.get("MALL_HTTP_PORT", "8069"))
 
-# The eight addons in dependency order (lowest first).
+# The suite's addons in dependency order (lowest first).
 MALL_ADDONS = [
-    "mall_leasing", "mall_tenant", "mall_contract", "mall_billing", "mall_einvoice",
-    "mall_renovation", "mall_helpdesk", "mall_operations",
+    "sms_aliyun", "mall_leasing", "mall_tenant", "mall_contract", "mall_billing", "mall_meter",
+    "mall_dunning", "mall_deposit", "mall_finance", "mall_einvoice", "mall_renovation",
+    "mall_helpdesk", "mall_operations",
 ]
 # Bump when the way databases are built changes, so cached databases are rebuilt.
 BUILD_VERSION = "1"

@@ -1,25 +1,18 @@
 from odoo import fields, models
 
-DEPOSIT_OPERATIONS = [
-    ("offset", "Deposit Offset against Arrears"),
-    ("refund", "Deposit Refund"),
-]
-
 
 class AccountMove(models.Model):
     _inherit = "account.move"
 
     mall_lease_id = fields.Many2one(
-        "mall.lease", string="Lease", index="btree_not_null", readonly=True, copy=False)
+        "mall.lease", string="Lease", index="btree_not_null", readonly=True, copy=False
+    )
     mall_receivable_ids = fields.One2many(
-        "mall.receivable", "move_id", string="Receivables", readonly=True)
-    mall_deposit_operation = fields.Selection(
-        DEPOSIT_OPERATIONS, string="Deposit Operation", readonly=True, copy=False,
-        help="Set on the journal entries that take deposits off the liability account: an "
-             "offset against the tenant's open invoices or a refund to the tenant.")
+        "mall.receivable", "move_id", string="Receivables", readonly=True
+    )
     mall_billing_run_id = fields.Many2one(
-        "mall.billing.run", string="Billing Run", index="btree_not_null", readonly=True,
-        copy=False)
+        "mall.billing.run", string="Billing Run", index="btree_not_null", readonly=True, copy=False
+    )
 
     def _get_last_sequence(self, relaxed=False, with_prefix=None):
         # The billing run posts hundreds of invoices of one journal and date at once: the

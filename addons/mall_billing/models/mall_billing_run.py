@@ -4,6 +4,7 @@ from collections import defaultdict
 from dateutil.relativedelta import relativedelta
 
 from odoo import _, api, fields, models
+from odoo.addons.mall_leasing.lib.money import round_money
 from odoo.exceptions import UserError
 from odoo.tools import SQL, split_every
 
@@ -31,28 +32,37 @@ class MallBillingRun(models.Model):
 
     name = fields.Char(compute="_compute_name", store=True)
     company_id = fields.Many2one(
-        "res.company", required=True, default=lambda self: self.env.company, index=True)
+        "res.company", required=True, default=lambda self: self.env.company, index=True
+    )
     currency_id = fields.Many2one(related="company_id.currency_id")
     period = fields.Date(
-        string="Month", required=True, tracking=True,
+        string="Month",
+        required=True,
+        tracking=True,
         default=lambda self: fields.Date.context_today(self).replace(day=1),
-        help="Receivables due up to the end of this month (and not billed yet) are billed.")
-    invoice_date = fields.Date(
-        help="Date of the invoices; by default the first day of the month.")
+        help="Receivables due up to the end of this month (and not billed yet) are billed.",
+    )
+    invoice_date = fields.Date(help="Date of the invoices; by default the first day of the month.")
     mall_id = fields.Many2one("mall.mall", tracking=True)
-    floor_id = fields.Many2one("mall.floor", tracking=True,
-                               domain="[('mall_id', '=?', mall_id)]")
-    partner_id = fields.Many2one("res.partner", string="Tenant", tracking=True,
-                                 domain="[('is_company', '=', True)]")
+    floor_id = fields.Many2one("mall.floor", tracking=True, domain="[('mall_id', '=?', mall_id)]")
+    partner_id = fields.Many2one(
+        "res.partner", string="Tenant", tracking=True, domain="[('is_company', '=', True)]"
+    )
     automatic = fields.Boolean(readonly=True, help="Started by the scheduled action.")
-    state = fields.Selection([
-        ("draft", "Draft"),
-        ("previewed", "Previewed"),
-        ("running", "Running"),
-        ("done", "Done"),
-    ], default="draft", required=True, readonly=True, tracking=True, index=True)
-    line_ids = fields.One2many("mall.billing.run.line", "run_id", string="Preview",
-                               readonly=True)
+    state = fields.Selection(
+        [
+            ("draft", "Draft"),
+            ("previewed", "Previewed"),
+            ("running", "Running"),
+            ("done", "Done"),
+        ],
+        default="draft",
+        required=True,
+        readonly=True,
+        tracking=True,
+        index=True,
+    )
+    line_ids = fields.One2many("mall.billing.run.line", "run_id", string="Preview", readonly=True)
     move_ids = fields.One2many("account.move", "mall_billing_run_id", string="Invoices")
     lease_count = fields.Integer(readonly=True)
     receivable_count = fields.Integer(string="Receivables to Bill", readonly=True)
@@ -67,8 +77,12 @@ class MallBillingRun(models.Model):
     @api.depends("period", "mall_id", "floor_id", "partner_id")
     def _compute_name(self):
         for run in self:
-            parts = [run.period.strftime("%Y-%m") if run.period else "",
-                     run.mall_id.name, run.floor_id.name, run.partner_id.name]
+            parts = [
+                run.period.strftime("%Y-%m") if run.period else "",
+                run.mall_id.name,
+                run.floor_id.name,
+                run.partner_id.name,
+            ]
             run.name = " ".join(p for p in parts if p)
 
     @api.depends("leases_done", "lease_count", "state")
@@ -77,8 +91,7 @@ class MallBillingRun(models.Model):
             if run.state == "done":
                 run.progress = 100.0
             else:
-                run.progress = 100.0 * run.leases_done / run.lease_count if run.lease_count \
-                    else 0.0
+                run.progress = 100.0 * run.leases_done / run.lease_count if run.lease_count else 0.0
 
     @api.onchange("period")
     def _onchange_period(self):
@@ -104,9 +117,13 @@ class MallBillingRun(models.Model):
     def _receivable_domain(self):
         """Planned receivables due by the end of the month, of the selected leases."""
         self.ensure_one()
-        domain = [("state", "=", "planned"), ("move_id", "=", False),
-                  ("company_id", "=", self.company_id.id),
-                  ("due_date", "<=", self._period_end()), ("lease_id", "!=", False)]
+        domain = [
+            ("state", "=", "planned"),
+            ("move_id", "=", False),
+            ("company_id", "=", self.company_id.id),
+            ("due_date", "<=", self._period_end()),
+            ("lease_id", "!=", False),
+        ]
         if self.mall_id:
             domain.append(("mall_id", "=", self.mall_id.id))
         if self.partner_id:
@@ -115,15 +132,10 @@ class MallBillingRun(models.Model):
             domain.append(("lease_id.line_ids.unit_id.floor_id", "=", self.floor_id.id))
         return domain
 
-    def _plan_metered(self):
-        """Readings of the month not planned yet become receivables before billing."""
+    def _plan_receivables(self):
+        """Hook called before a run lists what it bills: addons whose receivables are planned
+        late (meter readings of the month) plan them here."""
         self.ensure_one()
-        domain = [("is_billable", "=", True), ("date", "<=", self._period_end()),
-                  ("meter_id.company_id", "=", self.company_id.id),
-                  ("date", ">", self.period - relativedelta(months=3))]
-        if self.mall_id:
-            domain.append(("mall_id", "=", self.mall_id.id))
-        self.env["mall.meter.reading"].search(domain)._create_receivables()
 
     # ------------------------------------------------------------------ actions
     def action_preview(self):
@@ -131,18 +143,30 @@ class MallBillingRun(models.Model):
         for run in self:
             if run.state not in ("draft", "previewed"):
                 raise UserError(_("Only a run not started yet can be previewed."))
-            run._plan_metered()
+            run._plan_receivables()
             groups = self.env["mall.receivable"]._read_group(
-                run._receivable_domain(), ["lease_id"], ["__count", "amount:sum"])
+                run._receivable_domain(), ["lease_id"], ["__count", "amount:sum"]
+            )
             run.line_ids.unlink()
-            self.env["mall.billing.run.line"].create([{
-                "run_id": run.id, "lease_id": lease.id, "receivable_count": count,
-                "amount": amount} for lease, count, amount in groups])
-            run.write({
-                "state": "previewed", "lease_count": len(groups),
-                "receivable_count": sum(count for _lease, count, _amount in groups),
-                "amount_total": sum(amount for _lease, _count, amount in groups),
-            })
+            self.env["mall.billing.run.line"].create(
+                [
+                    {
+                        "run_id": run.id,
+                        "lease_id": lease.id,
+                        "receivable_count": count,
+                        "amount": amount,
+                    }
+                    for lease, count, amount in groups
+                ]
+            )
+            run.write(
+                {
+                    "state": "previewed",
+                    "lease_count": len(groups),
+                    "receivable_count": sum(count for _lease, count, _amount in groups),
+                    "amount_total": sum(amount for _lease, _count, amount in groups),
+                }
+            )
         return True
 
     def action_post(self):
@@ -152,21 +176,27 @@ class MallBillingRun(models.Model):
                 run.action_preview()
             if run.state not in ("previewed", "running"):
                 raise UserError(_("This run is already done."))
-            run.write({"state": "running", "date_started": run.date_started
-                       or fields.Datetime.now()})
+            run.write(
+                {"state": "running", "date_started": run.date_started or fields.Datetime.now()}
+            )
         big = self.filtered(lambda r: r.lease_count > FOREGROUND_LEASES)
         (self - big)._execute()
         if big:
             self.env.ref("mall_billing.ir_cron_billing_run")._trigger()
             for run in big:
-                run.message_post(body=_("Billing %(count)s leases in the background; this "
-                                        "form shows the progress.", count=run.lease_count))
+                run.message_post(
+                    body=_(
+                        "Billing %(count)s leases in the background; this form shows the progress.",
+                        count=run.lease_count,
+                    )
+                )
         return True
 
     def action_view_invoices(self):
         self.ensure_one()
         action = self.env["ir.actions.act_window"]._for_xml_id(
-            "account.action_move_out_invoice_type")
+            "account.action_move_out_invoice_type"
+        )
         action["domain"] = [("mall_billing_run_id", "=", self.id)]
         action["context"] = {"default_move_type": "out_invoice", "create": False}
         return action
@@ -183,44 +213,63 @@ class MallBillingRun(models.Model):
             if not run._lock():
                 continue
             lease_ids = self.env["mall.receivable"]._read_group(
-                run._receivable_domain(), ["lease_id"])
+                run._receivable_domain(), ["lease_id"]
+            )
             lease_ids = [lease.id for (lease,) in lease_ids]
+            left = len(lease_ids)
             for done, chunk in enumerate(split_every(chunk_size, lease_ids)):
                 with self.env.cr.savepoint():
                     run._bill_leases(chunk)
                     if crash_after is not None and done >= crash_after:
                         raise RuntimeError("simulated crash of the billing run")
-                if commit:
-                    # chunked commits are the point: a crash keeps the chunks billed so far
-                    self.env.cr.commit()  # pylint: disable=invalid-commit
-                    # and memory stays flat however many leases the run bills
-                    self.env.invalidate_all()
+                left -= len(chunk)
+                if commit and not run._commit_chunk(len(chunk), left):
+                    return False  # out of time: the cron resumes the run from what is planned
             run.write({"state": "done", "date_done": fields.Datetime.now()})
-            run.message_post(body=_(
-                "Billing done: %(invoices)s invoices posted for %(amount)s.",
-                invoices=run.invoice_count, amount=run.amount_invoiced))
+            run.message_post(
+                body=_(
+                    "Billing done: %(invoices)s invoices posted for %(amount)s.",
+                    invoices=run.invoice_count,
+                    amount=run.amount_invoiced,
+                )
+            )
             if commit:
-                self.env.cr.commit()  # pylint: disable=invalid-commit
+                self.env["ir.cron"]._commit_progress(remaining=0)
         return True
+
+    def _commit_chunk(self, billed, left):
+        """Commit a billed chunk through the cron's progress (outside a cron: a plain commit),
+        so that a crash keeps the chunks billed so far and memory stays flat however many
+        leases the run bills. False when the cron's time is up: the cron, told what is left,
+        runs again and the run resumes from the receivables still planned."""
+        time_left = self.env["ir.cron"]._commit_progress(billed, remaining=left)
+        self.env.invalidate_all()
+        return time_left > 0 or not left
 
     def _lock(self):
         """Take the run for this transaction; False when another worker holds it."""
         self.ensure_one()
-        self.env.cr.execute(SQL(
-            "SELECT id FROM mall_billing_run WHERE id = %s FOR UPDATE SKIP LOCKED", self.id))
+        self.env.cr.execute(
+            SQL("SELECT id FROM mall_billing_run WHERE id = %s FOR UPDATE SKIP LOCKED", self.id)
+        )
         return bool(self.env.cr.fetchone())
 
     def _lock_receivables(self, lease_ids):
         """The planned receivables of these leases for this run, locked for this
         transaction; those another run holds or billed meanwhile are left out."""
         receivables = self.env["mall.receivable"].search(
-            [*self._receivable_domain(), ("lease_id", "in", lease_ids)])
+            [*self._receivable_domain(), ("lease_id", "in", lease_ids)]
+        )
         if not receivables:
             return receivables
         self.env["mall.receivable"].flush_model()
-        self.env.cr.execute(SQL(
-            "SELECT id FROM mall_receivable WHERE id IN %s AND state = 'planned' "
-            "AND move_id IS NULL FOR UPDATE SKIP LOCKED", tuple(receivables.ids)))
+        self.env.cr.execute(
+            SQL(
+                "SELECT id FROM mall_receivable WHERE id IN %s AND state = 'planned' "
+                "AND move_id IS NULL FOR UPDATE SKIP LOCKED",
+                tuple(receivables.ids),
+            )
+        )
         locked = {row[0] for row in self.env.cr.fetchall()}
         return receivables.filtered(lambda r: r.id in locked)
 
@@ -247,11 +296,13 @@ class MallBillingRun(models.Model):
         moves = self._create_invoices([(key[0], key[2], groups[key]) for key in keys])
         for key, move in zip(keys, moves, strict=True):
             groups[key].write({"move_id": move.id})
-        self.write({
-            "leases_done": self.leases_done + len(lease_ids),
-            "invoice_count": self.invoice_count + len(moves),
-            "amount_invoiced": self.amount_invoiced + sum(moves.mapped("amount_total")),
-        })
+        self.write(
+            {
+                "leases_done": self.leases_done + len(lease_ids),
+                "invoice_count": self.invoice_count + len(moves),
+                "amount_invoiced": self.amount_invoiced + sum(moves.mapped("amount_total")),
+            }
+        )
         return moves
 
     def _create_invoices(self, batches):
@@ -263,11 +314,18 @@ class MallBillingRun(models.Model):
         run Odoo's line synchronisation invoice by invoice; the balance check still runs, and
         a test proves the journal items equal those of the standard path."""
         Move = self.env["account.move"].with_context(
-            tracking_disable=True, mail_create_nolog=True, mail_notrack=True,
-            mail_create_nosubscribe=True, skip_invoice_sync=True, skip_invoice_line_sync=True,
-            skip_analytic_sync=True)
-        vals_list = [self._prepare_invoice_vals(lease, due, recs, journal_items=True)
-                     for lease, due, recs in batches]
+            tracking_disable=True,
+            mail_create_nolog=True,
+            mail_notrack=True,
+            mail_create_nosubscribe=True,
+            skip_invoice_sync=True,
+            skip_invoice_line_sync=True,
+            skip_analytic_sync=True,
+        )
+        vals_list = [
+            self._prepare_invoice_vals(lease, due, recs, journal_items=True)
+            for lease, due, recs in batches
+        ]
         moves = Move.create(vals_list)
         moves.with_context(skip_analytic_sync=False, mall_sequence_cache={})._post(soft=False)
         return moves.with_env(self.env)
@@ -287,9 +345,12 @@ class MallBillingRun(models.Model):
                 cache[key] = (self.env["account.tax"], charge._get_deposit_account(company))
             else:
                 accounts = charge.product_id.product_tmpl_id.with_company(
-                    company)._get_product_accounts()
-                cache[key] = (charge._get_sale_tax_included(company),
-                              accounts.get("income") or self._sale_journal().default_account_id)
+                    company
+                )._get_product_accounts()
+                cache[key] = (
+                    charge._get_sale_tax_included(company),
+                    accounts.get("income") or self._sale_journal().default_account_id,
+                )
         return cache[key]
 
     def _prepare_invoice_vals(self, lease, due_date, receivables, journal_items=False):
@@ -315,8 +376,9 @@ class MallBillingRun(models.Model):
             "mall_billing_run_id": self.id,
         }
         if not journal_items:
-            vals["invoice_line_ids"] = [(0, 0, self._prepare_invoice_line_vals(rec))
-                                        for rec in receivables]
+            vals["invoice_line_ids"] = [
+                (0, 0, self._prepare_invoice_line_vals(rec)) for rec in receivables
+            ]
             return vals
         vals["line_ids"] = self._prepare_journal_items(partner, due_date, receivables)
         return vals
@@ -344,34 +406,70 @@ class MallBillingRun(models.Model):
         for rec in receivables:
             charge = rec.charge_type_id
             tax, account = self._charge_accounting(charge)
-            base_lines.append(AccountTax._prepare_base_line_for_taxes_computation(
-                None, tax_ids=tax, price_unit=rec.amount, quantity=1.0, currency_id=currency,
-                product_id=charge.product_id, partner_id=commercial, account_id=account,
-                sign=-1, special_mode=False, rate=1.0, is_refund=False,
-                name=rec.name or charge.name))
+            base_lines.append(
+                AccountTax._prepare_base_line_for_taxes_computation(
+                    None,
+                    tax_ids=tax,
+                    price_unit=rec.amount,
+                    quantity=1.0,
+                    currency_id=currency,
+                    product_id=charge.product_id,
+                    partner_id=commercial,
+                    account_id=account,
+                    sign=-1,
+                    special_mode=False,
+                    rate=1.0,
+                    is_refund=False,
+                    name=rec.name or charge.name,
+                )
+            )
         AccountTax._add_tax_details_in_base_lines(base_lines, company)
         AccountTax._round_base_lines_tax_details(base_lines, company)
         AccountTax._add_accounting_data_in_base_lines_tax_details(base_lines, company)
         results = AccountTax._prepare_tax_lines(base_lines, company)
         commands, total = [], 0.0
         for sequence, (base_line, amounts) in enumerate(results["base_lines_to_update"], 10):
-            commands.append((0, 0, {
-                "display_type": "product", "sequence": sequence,
-                "product_id": base_line["product_id"].id, "name": base_line["name"],
-                "quantity": 1.0, "price_unit": base_line["price_unit"],
-                "tax_ids": [(6, 0, base_line["tax_ids"].ids)],
-                "account_id": base_line["account_id"].id, "partner_id": commercial.id,
-                **amounts}))
+            commands.append(
+                (
+                    0,
+                    0,
+                    {
+                        "display_type": "product",
+                        "sequence": sequence,
+                        "product_id": base_line["product_id"].id,
+                        "name": base_line["name"],
+                        "quantity": 1.0,
+                        "price_unit": base_line["price_unit"],
+                        "tax_ids": [(6, 0, base_line["tax_ids"].ids)],
+                        "account_id": base_line["account_id"].id,
+                        "partner_id": commercial.id,
+                        **amounts,
+                    },
+                )
+            )
             total -= amounts["balance"]
         for tax_vals in results["tax_lines_to_add"]:
             commands.append((0, 0, {**tax_vals, "display_type": "tax"}))
             total -= tax_vals["balance"]
-        total = currency.round(total)
-        commands.append((0, 0, {
-            "display_type": "payment_term", "name": "",
-            "account_id": commercial.with_company(company).property_account_receivable_id.id,
-            "partner_id": commercial.id, "date_maturity": due_date,
-            "balance": total, "amount_currency": total, "currency_id": currency.id}))
+        total = round_money(total)
+        commands.append(
+            (
+                0,
+                0,
+                {
+                    "display_type": "payment_term",
+                    "name": "",
+                    "account_id": commercial.with_company(
+                        company
+                    ).property_account_receivable_id.id,
+                    "partner_id": commercial.id,
+                    "date_maturity": due_date,
+                    "balance": total,
+                    "amount_currency": total,
+                    "currency_id": currency.id,
+                },
+            )
+        )
         return commands
 
     def _sale_journal(self):
@@ -379,9 +477,13 @@ class MallBillingRun(models.Model):
         cache = self._cache()
         key = ("journal", self.company_id.id)
         if key not in cache:
-            cache[key] = self.env["account.journal"].search([
-                *self.env["account.journal"]._check_company_domain(self.company_id),
-                ("type", "=", "sale")], limit=1)
+            cache[key] = self.env["account.journal"].search(
+                [
+                    *self.env["account.journal"]._check_company_domain(self.company_id),
+                    ("type", "=", "sale"),
+                ],
+                limit=1,
+            )
         return cache[key]
 
     # ------------------------------------------------------------------ cron
@@ -392,16 +494,19 @@ class MallBillingRun(models.Model):
         today = fields.Date.context_today(self)
         month = today.replace(day=1)
         companies = self.env["mall.lease"]._read_group(
-            [("state", "in", ("active", "expiring"))], ["company_id"])
+            [("state", "in", ("active", "expiring"))], ["company_id"]
+        )
         for (company,) in companies:
-            exists = self.search_count([("company_id", "=", company.id),
-                                        ("period", "=", month), ("automatic", "=", True)])
+            exists = self.search_count(
+                [("company_id", "=", company.id), ("period", "=", month), ("automatic", "=", True)]
+            )
             if not exists:
-                run = self.with_company(company).create({
-                    "company_id": company.id, "period": month, "automatic": True})
+                run = self.with_company(company).create(
+                    {"company_id": company.id, "period": month, "automatic": True}
+                )
                 run.action_preview()
                 run.write({"state": "running", "date_started": fields.Datetime.now()})
                 if commit:
-                    self.env.cr.commit()  # pylint: disable=invalid-commit
+                    self.env["ir.cron"]._commit_progress()
         for run in self.search([("state", "=", "running")], order="id"):
             run.with_company(run.company_id)._execute(commit=commit)

@@ -1,8 +1,21 @@
-from datetime import date
-
 from odoo import _, api, fields, models
-from odoo.addons.mall_leasing.lib.money import round_money, to_decimal
+from odoo.addons.mall_contract.models.mall_lease_fee import FEE_TYPES
+from odoo.addons.mall_leasing.lib.cycles import CYCLES
+from odoo.addons.mall_leasing.lib.money import round_money
 from odoo.exceptions import ValidationError
+
+# What a meter measures; the metered charge of a kind bills the meters of that kind.
+METER_KINDS = [
+    ("water", "Water"),
+    ("electricity", "Electricity"),
+    ("gas", "Gas"),
+]
+# The deposit fields of mall.lease that a deposit charge bills (the keys are the field names).
+DEPOSIT_TERMS = [
+    ("deposit_lease", "Lease Deposit"),
+    ("deposit_renovation", "Renovation Deposit"),
+    ("deposit_quality", "Quality Deposit"),
+]
 
 
 class MallChargeType(models.Model):
@@ -20,110 +33,136 @@ class MallChargeType(models.Model):
     code = fields.Char(required=True, help="Short technical code, unique, e.g. RENT.")
     sequence = fields.Integer(default=10)
     active = fields.Boolean(default=True)
-    category = fields.Selection([
-        ("rent", "Rent"),
-        ("fee", "Service Fee"),
-        ("utility", "Utility"),
-        ("parking", "Parking"),
-        ("deposit", "Deposit"),
-        ("penalty", "Late Fee"),
-        ("other", "Other"),
-    ], required=True, default="other")
+    category = fields.Selection(
+        [
+            ("rent", "Rent"),
+            ("fee", "Service Fee"),
+            ("utility", "Utility"),
+            ("parking", "Parking"),
+            ("deposit", "Deposit"),
+            ("penalty", "Late Fee"),
+            ("other", "Other"),
+        ],
+        required=True,
+        default="other",
+    )
     product_id = fields.Many2one(
-        "product.product", required=True, ondelete="restrict",
-        help="Service product put on the invoice line.")
+        "product.product",
+        required=True,
+        ondelete="restrict",
+        help="Service product put on the invoice line.",
+    )
     tax_rate = fields.Float(
-        string="VAT Rate (%)", digits=(5, 2),
-        help="Rate used to find the company's sale tax when no tax is set.")
+        string="VAT Rate (%)",
+        digits=(5, 2),
+        help="Rate used to find the company's sale tax when no tax is set.",
+    )
     tax_id = fields.Many2one(
-        "account.tax", string="Sales Tax", company_dependent=True,
+        "account.tax",
+        string="Sales Tax",
+        company_dependent=True,
         domain="[('type_tax_use', '=', 'sale')]",
-        help="Leave empty to use the company's sale tax of the VAT rate.")
-    billing_cycle = fields.Selection([
-        ("monthly", "Monthly"),
-        ("quarterly", "Quarterly"),
-        ("yearly", "Yearly"),
-        ("one_off", "One-off"),
-        ("metered", "Metered"),
-    ], required=True, default="monthly")
-    billing_timing = fields.Selection([
-        ("advance", "In Advance"),
-        ("arrears", "In Arrears"),
-    ], string="Billed", required=True, default="advance",
-        help="In advance (预收): before the period starts; in arrears (后收): after it ends.")
-    rounding = fields.Selection([
-        ("fen", "To the fen (0.01)"),
-        ("jiao", "To the jiao (0.1)"),
-        ("yuan", "To the yuan (1)"),
-    ], required=True, default="fen", help="Amounts are rounded half up (四舍五入).")
-    meter_kind = fields.Selection([
-        ("water", "Water"),
-        ("electricity", "Electricity"),
-        ("gas", "Gas"),
-    ], help="For metered charges: the kind of meter whose readings are billed.")
+        help="Leave empty to use the company's sale tax of the VAT rate.",
+    )
+    billing_cycle = fields.Selection(
+        CYCLES + [("one_off", "One-off"), ("metered", "Metered")], required=True, default="monthly"
+    )
+    billing_timing = fields.Selection(
+        [
+            ("advance", "In Advance"),
+            ("arrears", "In Arrears"),
+        ],
+        string="Billed",
+        required=True,
+        default="advance",
+        help="In advance (预收): before the period starts; in arrears (后收): after it ends.",
+    )
+    rounding = fields.Selection(
+        [
+            ("fen", "To the fen (0.01)"),
+            ("jiao", "To the jiao (0.1)"),
+            ("yuan", "To the yuan (1)"),
+        ],
+        required=True,
+        default="fen",
+        help="Amounts are rounded half up (四舍五入).",
+    )
+    meter_kind = fields.Selection(
+        METER_KINDS, help="For metered charges: the kind of meter whose readings are billed."
+    )
     is_deposit = fields.Boolean(
         string="Is a Deposit",
-        help="Deposits are held on a liability account until refunded; they are never revenue.")
+        help="Deposits are held on a liability account until refunded; they are never revenue.",
+    )
     deposit_account_id = fields.Many2one(
-        "account.account", string="Deposit Liability Account", company_dependent=True,
-        help="Liability account holding the deposits received; by default 2241 其他应付款.")
+        "account.account",
+        string="Deposit Liability Account",
+        company_dependent=True,
+        help="Liability account holding the deposits received; by default 2241 其他应付款.",
+    )
     # what the fapiao (发票) needs
     tax_classification_code = fields.Char(
-        size=19,
-        help="税收分类编码: the 19 digits of the national goods and services code.")
+        size=19, help="税收分类编码: the 19 digits of the national goods and services code."
+    )
     tax_classification_name = fields.Char(
         string="Tax Classification Short Name",
-        help="简称 printed before the item name, e.g. *不动产经营租赁服务*.")
+        help="简称 printed before the item name, e.g. *不动产经营租赁服务*.",
+    )
     tax_preferential = fields.Boolean(
         string="Preferential Tax Policy",
-        help="优惠政策: the item is taxed under a preferential policy.")
+        help="优惠政策: the item is taxed under a preferential policy.",
+    )
     tax_preferential_note = fields.Char(string="Preferential Policy")
-    lease_term = fields.Selection([
-        ("rent", "Rent"),
-        ("property", "Property Management Fee"),
-        ("marketing", "Marketing Fee"),
-        ("air_conditioning", "Air-conditioning Fee"),
-        ("other", "Other Fee"),
-        ("deposit_lease", "Lease Deposit"),
-        ("deposit_renovation", "Renovation Deposit"),
-        ("deposit_quality", "Quality Deposit"),
-    ], string="Bills Lease Term", index=True,
+    lease_term = fields.Selection(
+        [("rent", "Rent"), *FEE_TYPES, *DEPOSIT_TERMS],
+        string="Bills Lease Term",
+        index=True,
         help="The term of the lease this charge bills on the receivable schedule: the rent, a "
-             "fee type of the lease's fees or one of its deposits.")
+        "fee type of the lease's fees or one of its deposits.",
+    )
     # late fees (滞纳金)
     late_fee_daily_rate = fields.Float(
-        digits=(10, 6),
-        help="Share of the overdue amount charged per day, e.g. 0.0005 (万分之五).")
+        digits=(10, 6), help="Share of the overdue amount charged per day, e.g. 0.0005 (万分之五)."
+    )
     late_fee_grace_days = fields.Integer(
-        string="Grace Days", help="Days after the due date without late fee.")
+        string="Grace Days", help="Days after the due date without late fee."
+    )
     late_fee_cap_percent = fields.Float(
-        string="Late Fee Cap (%)", digits=(5, 2),
-        help="The late fee never exceeds this share of the overdue amount; 0 means no cap.")
+        string="Late Fee Cap (%)",
+        digits=(5, 2),
+        help="The late fee never exceeds this share of the overdue amount; 0 means no cap.",
+    )
 
     _code_unique = models.UniqueIndex("(code)", "The code of a charge type must be unique.")
     _late_fee_positive = models.Constraint(
         "CHECK(late_fee_daily_rate >= 0 AND late_fee_grace_days >= 0 "
         "AND late_fee_cap_percent >= 0)",
-        "Late fee rate, grace days and cap cannot be negative.")
+        "Late fee rate, grace days and cap cannot be negative.",
+    )
 
     @api.constrains("tax_classification_code")
     def _check_tax_classification_code(self):
         for charge in self:
             code = charge.tax_classification_code
             if code and (len(code) != 19 or not code.isdigit()):
-                raise ValidationError(_(
-                    "The tax classification code of %(charge)s must be 19 digits.",
-                    charge=charge.name))
+                raise ValidationError(
+                    _(
+                        "The tax classification code of %(charge)s must be 19 digits.",
+                        charge=charge.name,
+                    )
+                )
 
     @api.constrains("billing_cycle", "meter_kind", "is_deposit")
     def _check_cycle(self):
         for charge in self:
             if charge.billing_cycle == "metered" and not charge.meter_kind:
-                raise ValidationError(_(
-                    "The metered charge %(charge)s needs a meter kind.", charge=charge.name))
+                raise ValidationError(
+                    _("The metered charge %(charge)s needs a meter kind.", charge=charge.name)
+                )
             if charge.is_deposit and charge.billing_cycle != "one_off":
-                raise ValidationError(_(
-                    "The deposit %(charge)s must be billed one-off.", charge=charge.name))
+                raise ValidationError(
+                    _("The deposit %(charge)s must be billed one-off.", charge=charge.name)
+                )
 
     @api.model
     def _by_lease_term(self):
@@ -141,14 +180,14 @@ class MallChargeType(models.Model):
     @api.model
     def _by_fee_type(self):
         """{fee type of mall.lease.fee: charge type}."""
-        return {term: charge for term, charge in self._by_lease_term().items()
-                if term != "rent" and not term.startswith("deposit_")}
+        fee_types = dict(FEE_TYPES)
+        return {term: charge for term, charge in self._by_lease_term().items() if term in fee_types}
 
     @api.model
     def _by_deposit_field(self):
         """{deposit field of mall.lease: charge type}."""
-        return {term: charge for term, charge in self._by_lease_term().items()
-                if term.startswith("deposit_")}
+        deposits = dict(DEPOSIT_TERMS)
+        return {term: charge for term, charge in self._by_lease_term().items() if term in deposits}
 
     def _round(self, amount):
         """The amount rounded half up to this charge's step (the fen by default)."""
@@ -164,16 +203,24 @@ class MallChargeType(models.Model):
         if not tax or tax.price_include:
             return tax
         Tax = self.env["account.tax"].sudo()
-        twin = Tax.search([
-            *Tax._check_company_domain(tax.company_id), ("type_tax_use", "=", "sale"),
-            ("amount_type", "=", tax.amount_type), ("amount", "=", tax.amount),
-            ("price_include_override", "=", "tax_included"),
-            ("tax_group_id", "=", tax.tax_group_id.id)], limit=1)
+        twin = Tax.search(
+            [
+                *Tax._check_company_domain(tax.company_id),
+                ("type_tax_use", "=", "sale"),
+                ("amount_type", "=", tax.amount_type),
+                ("amount", "=", tax.amount),
+                ("price_include_override", "=", "tax_included"),
+                ("tax_group_id", "=", tax.tax_group_id.id),
+            ],
+            limit=1,
+        )
         if not twin:
-            twin = tax.sudo().copy({
-                "name": _("%(tax)s (tax included)", tax=tax.name),
-                "price_include_override": "tax_included",
-            })
+            twin = tax.sudo().copy(
+                {
+                    "name": _("%(tax)s (tax included)", tax=tax.name),
+                    "price_include_override": "tax_included",
+                }
+            )
         return twin.sudo(False)
 
     def _get_sale_tax(self, company=None):
@@ -189,11 +236,16 @@ class MallChargeType(models.Model):
             return tax
         if not self.tax_rate:
             return self.env["account.tax"]
-        return self.env["account.tax"].search([
-            *self.env["account.tax"]._check_company_domain(company),
-            ("type_tax_use", "=", "sale"), ("amount_type", "=", "percent"),
-            ("amount", "=", self.tax_rate), ("price_include", "=", False),
-        ], limit=1)
+        return self.env["account.tax"].search(
+            [
+                *self.env["account.tax"]._check_company_domain(company),
+                ("type_tax_use", "=", "sale"),
+                ("amount_type", "=", "percent"),
+                ("amount", "=", self.tax_rate),
+                ("price_include", "=", False),
+            ],
+            limit=1,
+        )
 
     def _get_deposit_account(self, company=None):
         """The liability account holding this deposit for the company: the one set on the
@@ -203,27 +255,11 @@ class MallChargeType(models.Model):
         account = self.with_company(company).deposit_account_id
         if account or not self.is_deposit:
             return account
-        return self.env["account.account"].search([
-            *self.env["account.account"]._check_company_domain(company),
-            ("code", "=like", "2241%"), ("account_type", "like", "liability"),
-        ], limit=1)
-
-    def _late_fee(self, amount, due_date, paid_date=None):
-        """Late fee (滞纳金) on ``amount`` due on ``due_date`` and paid on ``paid_date``
-        (today when not given), exact to the fen, rounded half up.
-
-        Paid within the grace days: no fee. Later: the daily rate runs from the day after the
-        grace period ends to the payment day, capped at the cap percentage of the amount."""
-        self.ensure_one()
-        paid_date = fields.Date.to_date(paid_date) or fields.Date.context_today(self)
-        due_date = fields.Date.to_date(due_date)
-        if not isinstance(due_date, date) or amount <= 0 or not self.late_fee_daily_rate:
-            return 0.0
-        days = (paid_date - due_date).days - self.late_fee_grace_days
-        if days <= 0:
-            return 0.0
-        base = to_decimal(amount)
-        fee = base * to_decimal(self.late_fee_daily_rate) * days
-        if self.late_fee_cap_percent:
-            fee = min(fee, base * to_decimal(self.late_fee_cap_percent) / 100)
-        return round_money(fee)
+        return self.env["account.account"].search(
+            [
+                *self.env["account.account"]._check_company_domain(company),
+                ("code", "=like", "2241%"),
+                ("account_type", "like", "liability"),
+            ],
+            limit=1,
+        )

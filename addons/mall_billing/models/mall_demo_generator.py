@@ -5,10 +5,6 @@ from dateutil.relativedelta import relativedelta
 
 from odoo import Command, api, fields, models
 
-# Price per kWh / m³ (CNY, tax excluded), typical commercial tariffs.
-PRICES = {"electricity": 1.05, "water": 6.2, "gas": 3.9}
-# Monthly consumption per m² of leasable area, by kind.
-USE_PER_M2 = {"electricity": 28.0, "water": 0.35, "gas": 1.6}
 # How tenants pay in the demo: most on time, some late, a few not at all.
 PAYMENT_HABITS = [("on_time", 0.7), ("late", 0.2), ("never", 0.1)]
 
@@ -19,7 +15,6 @@ class MallDemoGenerator(models.AbstractModel):
     @api.model
     def _generate_parts(self, ctx):
         result = super()._generate_parts(ctx)
-        self._generate_meters(ctx)
         self._generate_billing(ctx)
         self._generate_payments(ctx)
         return result
@@ -47,79 +42,42 @@ class MallDemoGenerator(models.AbstractModel):
         ctx["summary"].update(receivables=len(leases.receivable_ids), invoices=invoices)
 
     @api.model
-    def _generate_meters(self, ctx):
-        """An electricity meter per unit, water and gas where the unit has them, a common
-        electricity meter per floor; monthly readings on the first of the month for up to six
-        months, with one spike left flagged for review."""
-        rng = self._rng(ctx, "meters")
-        records = ctx["records"]
-        units, floors, mall = records.get("units"), records.get("floors"), records.get("mall")
-        if not units or not mall:
-            return
-        vals_list, areas = [], []
-        for unit in units:
-            kinds = ["electricity"] + (["water"] if unit.has_water else []) + (
-                ["gas"] if unit.has_gas else [])
-            for kind in kinds:
-                vals_list.append({
-                    "code": f"{kind[0].upper()}-{unit.code}", "kind": kind, "mall_id": mall.id,
-                    "unit_id": unit.id, "floor_id": unit.floor_id.id,
-                    "multiplier": 40.0 if kind == "electricity" and unit.unit_type == "anchor"
-                    else 1.0,
-                    "unit_price": PRICES[kind]})
-                areas.append(unit.leasable_area)
-        for floor in floors or []:
-            vals_list.append({
-                "code": f"E-{floor.name}-公区", "kind": "electricity", "mall_id": mall.id,
-                "floor_id": floor.id, "is_common": True, "share_scope": "floor",
-                "unit_price": PRICES["electricity"]})
-            areas.append(3000.0)
-        meters = self.env["mall.meter"].with_context(
-            tracking_disable=True, mail_create_nolog=True).create(vals_list)
-        today = fields.Date.context_today(self).replace(day=1)
-        months = min(ctx["params"]["months"], 6)
-        reading_vals = []
-        for meter, area in zip(meters, areas, strict=True):
-            value = round(rng.uniform(0, 5000), 2)
-            monthly = USE_PER_M2[meter.kind] * area / meter.multiplier
-            for month in range(months, -1, -1):
-                reading_vals.append({"meter_id": meter.id, "value": value,
-                                     "date": today - relativedelta(months=month)})
-                value = round(value + monthly * rng.uniform(0.8, 1.2), 2)
-        if reading_vals and months >= 4:
-            # the last reading of the first meter: a misread digit, left for finance to review
-            reading_vals[months]["value"] = round(reading_vals[months]["value"] * 3 + 9000, 2)
-        readings = self.env["mall.meter.reading"].create(reading_vals)
-        records.update(meters=meters, meter_readings=readings)
-        ctx["summary"].update(meters=len(meters), meter_readings=len(readings))
-
-    @api.model
     def _generate_payments(self, ctx):
         """The demo provider for the portal, the lease deposits invoiced when the billing
         demo did not, and the tenants' payments of the bills fallen due: on time, late or
         not at all, so that the collection rate, the aging and the credit grades show
         something."""
-        self.env.ref("payment.payment_provider_demo").write(
-            {"state": "test", "is_published": True})
+        self.env.ref("payment.payment_provider_demo").write({"state": "test", "is_published": True})
         leases = ctx["records"].get("leases")
         if not leases:
             return
         rng = self._rng(ctx, "payments")
         Move = self.env["account.move"].with_context(
-            tracking_disable=True, mail_create_nolog=True, mail_notrack=True)
+            tracking_disable=True, mail_create_nolog=True, mail_notrack=True
+        )
         deposit_products = leases._deposit_products()
-        billed = Move.search([("mall_lease_id", "in", leases.ids),
-                              ("invoice_line_ids.product_id", "in", deposit_products.ids)])
+        billed = Move.search(
+            [
+                ("mall_lease_id", "in", leases.ids),
+                ("invoice_line_ids.product_id", "in", deposit_products.ids),
+            ]
+        )
         # the billing demo may bill the deposits itself; otherwise bill them here
         deposits = billed or self._demo_deposit_invoices(leases)
         today = fields.Date.context_today(self)
-        habits = {tenant: rng.choices([h for h, _w in PAYMENT_HABITS],
-                                      [w for _h, w in PAYMENT_HABITS])[0]
-                  for tenant in leases.tenant_id}
-        open_bills = Move.search([
-            ("mall_lease_id", "in", leases.ids), ("state", "=", "posted"),
-            ("move_type", "=", "out_invoice"), ("payment_state", "=", "not_paid"),
-            ("invoice_date_due", "<", today)])
+        habits = {
+            tenant: rng.choices([h for h, _w in PAYMENT_HABITS], [w for _h, w in PAYMENT_HABITS])[0]
+            for tenant in leases.tenant_id
+        }
+        open_bills = Move.search(
+            [
+                ("mall_lease_id", "in", leases.ids),
+                ("state", "=", "posted"),
+                ("move_type", "=", "out_invoice"),
+                ("payment_state", "=", "not_paid"),
+                ("invoice_date_due", "<", today),
+            ]
+        )
         by_date = defaultdict(lambda: self.env["account.move"])
         for bill in open_bills:
             habit = habits[bill.partner_id.commercial_partner_id]
@@ -132,10 +90,18 @@ class MallDemoGenerator(models.AbstractModel):
             by_date[max(pay_date, bill.invoice_date)] |= bill
         payments = self.env["account.payment"]
         for pay_date, bills in sorted(by_date.items()):
-            payments |= self.env["account.payment.register"].with_context(
-                active_model="account.move", active_ids=bills.ids, tracking_disable=True,
-                mail_create_nolog=True, mail_notrack=True).create(
-                {"payment_date": pay_date})._create_payments()
+            payments |= (
+                self.env["account.payment.register"]
+                .with_context(
+                    active_model="account.move",
+                    active_ids=bills.ids,
+                    tracking_disable=True,
+                    mail_create_nolog=True,
+                    mail_notrack=True,
+                )
+                .create({"payment_date": pay_date})
+                ._create_payments()
+            )
         ctx["summary"].update(deposit_invoices=len(deposits), payments=len(payments))
 
     @api.model
@@ -144,16 +110,33 @@ class MallDemoGenerator(models.AbstractModel):
         liability account."""
         charge = self.env.ref("mall_billing.charge_type_deposit_lease")
         account = charge._get_deposit_account()
-        vals_list = [{
-            "move_type": "out_invoice", "partner_id": lease.tenant_id.id,
-            "mall_lease_id": lease.id, "invoice_date": lease.date_start,
-            "invoice_date_due": lease.date_start,
-            "invoice_line_ids": [Command.create({
-                "product_id": charge.product_id.id, "name": charge.name, "quantity": 1,
-                "price_unit": lease.deposit_lease, "account_id": account.id,
-                "tax_ids": [Command.clear()]})],
-        } for lease in leases if lease.deposit_lease > 0]
-        moves = self.env["account.move"].with_context(
-            tracking_disable=True, mail_create_nolog=True).create(vals_list)
+        vals_list = [
+            {
+                "move_type": "out_invoice",
+                "partner_id": lease.tenant_id.id,
+                "mall_lease_id": lease.id,
+                "invoice_date": lease.date_start,
+                "invoice_date_due": lease.date_start,
+                "invoice_line_ids": [
+                    Command.create(
+                        {
+                            "product_id": charge.product_id.id,
+                            "name": charge.name,
+                            "quantity": 1,
+                            "price_unit": lease.deposit_lease,
+                            "account_id": account.id,
+                            "tax_ids": [Command.clear()],
+                        }
+                    )
+                ],
+            }
+            for lease in leases
+            if lease.deposit_lease > 0
+        ]
+        moves = (
+            self.env["account.move"]
+            .with_context(tracking_disable=True, mail_create_nolog=True)
+            .create(vals_list)
+        )
         moves.action_post()
         return moves

@@ -11,9 +11,7 @@ RECEIVABLE_STATES = [
 RECEIVABLE_SOURCES = [
     ("schedule", "Lease Schedule"),
     ("turnover", "Turnover Rent"),
-    ("meter", "Meter Reading"),
     ("deposit", "Deposit"),
-    ("late_fee", "Late Fee"),
     ("manual", "Manual"),
 ]
 
@@ -25,7 +23,10 @@ class MallReceivable(models.Model):
     declared sales (turnover rent), deposits and late fees add their own. The billing run
     turns planned receivables into posted customer invoices; the invoice's payment state
     makes them paid. A period of a charge of a lease line is never planned twice (a partial
-    unique index), so it can never be billed twice."""
+    unique index), so it can never be billed twice.
+
+    ``source`` is a hook: an addon planning receivables of its own adds its source to the
+    selection (and a unique index of its own)."""
 
     _name = "mall.receivable"
     _description = "Receivable"
@@ -34,16 +35,19 @@ class MallReceivable(models.Model):
 
     lease_id = fields.Many2one("mall.lease", index=True, ondelete="restrict")
     partner_id = fields.Many2one(
-        "res.partner", string="Tenant", required=True, index=True, ondelete="restrict")
+        "res.partner", string="Tenant", required=True, index=True, ondelete="restrict"
+    )
     company_id = fields.Many2one(
-        "res.company", required=True, index=True, default=lambda self: self.env.company)
+        "res.company", required=True, index=True, default=lambda self: self.env.company
+    )
     currency_id = fields.Many2one(related="company_id.currency_id")
     mall_id = fields.Many2one("mall.mall", index=True)
     unit_id = fields.Many2one("mall.unit", index=True)
     lease_line_id = fields.Many2one("mall.lease.line", ondelete="set null")
     fee_id = fields.Many2one("mall.lease.fee", ondelete="set null")
     charge_type_id = fields.Many2one(
-        "mall.charge.type", required=True, index=True, ondelete="restrict")
+        "mall.charge.type", required=True, index=True, ondelete="restrict"
+    )
     category = fields.Selection(related="charge_type_id.category", store=True)
     source = fields.Selection(RECEIVABLE_SOURCES, required=True, default="schedule")
     sequence = fields.Integer(related="charge_type_id.sequence", store=True)
@@ -53,29 +57,37 @@ class MallReceivable(models.Model):
     due_date = fields.Date(required=True, index=True)
     amount = fields.Monetary(required=True, help="Tax included, rounded by the charge type.")
     state = fields.Selection(
-        RECEIVABLE_STATES, required=True, default="planned", index=True, readonly=True,
-        compute="_compute_state", store=True, copy=False,
+        RECEIVABLE_STATES,
+        required=True,
+        default="planned",
+        index=True,
+        readonly=True,
+        compute="_compute_state",
+        store=True,
+        copy=False,
         help="Follows the invoice: invoiced once it exists, paid when it is paid (or in "
-             "payment), planned again when it is cancelled or deleted, cancelled when a credit "
-             "note reverses it.")
-    move_id = fields.Many2one("account.move", string="Invoice", index=True, readonly=True,
-                              copy=False, ondelete="set null")
-    reading_id = fields.Many2one("mall.meter.reading", ondelete="set null")
-    sales_id = fields.Many2one("mall.lease.sales", string="Sales Declaration",
-                               ondelete="set null")
+        "payment), planned again when it is cancelled or deleted, cancelled when a credit "
+        "note reverses it.",
+    )
+    move_id = fields.Many2one(
+        "account.move", string="Invoice", index=True, readonly=True, copy=False, ondelete="set null"
+    )
+    sales_id = fields.Many2one("mall.lease.sales", string="Sales Declaration", ondelete="set null")
     floor_id = fields.Many2one(related="unit_id.floor_id", store=True)
     payment_state = fields.Selection(related="move_id.payment_state", string="Payment Status")
 
-    # One period of one charge of one lease line (or unit) from one source, once; cancelled
-    # receivables do not count so that an amendment can plan the period again.
+    # One period of one charge of one lease line (or unit) from one source of this addon,
+    # once; cancelled receivables do not count so that an amendment can plan the period again.
+    # Sources added by other addons (meter readings, late fees) bring their own index.
     _period_unique = models.UniqueIndex(
-        "(lease_id, charge_type_id, source, period_start, lease_line_id, fee_id, reading_id, "
-        "late_fee_move_id) "
-        "NULLS NOT DISTINCT WHERE state != 'cancelled'",
-        "This period of this charge is already on the receivable schedule.")
+        "(lease_id, charge_type_id, source, period_start, lease_line_id, fee_id) "
+        "NULLS NOT DISTINCT WHERE state != 'cancelled' "
+        "AND source IN ('schedule', 'turnover', 'deposit', 'manual')",
+        "This period of this charge is already on the receivable schedule.",
+    )
     _period_order = models.Constraint(
-        "CHECK (period_end >= period_start)",
-        "A receivable period cannot end before it starts.")
+        "CHECK (period_end >= period_start)", "A receivable period cannot end before it starts."
+    )
 
     @api.model_create_multi
     def create(self, vals_list):
@@ -102,18 +114,31 @@ class MallReceivable(models.Model):
     @api.model
     def _schedule_key(self, rec):
         """What identifies a schedule receivable across regenerations (values or record)."""
+
         def get(name):
             value = rec[name]
             return value.id if isinstance(value, models.BaseModel) else (value or False)
-        return tuple(get(name) for name in (
-            "lease_id", "charge_type_id", "source", "lease_line_id", "fee_id", "period_start"))
+
+        return tuple(
+            get(name)
+            for name in (
+                "lease_id",
+                "charge_type_id",
+                "source",
+                "lease_line_id",
+                "fee_id",
+                "period_start",
+            )
+        )
 
     def _matches(self, vals):
         """Whether this receivable already is what ``vals`` plan."""
         self.ensure_one()
-        return (self.period_end == vals["period_end"]
-                and self.due_date == fields.Date.to_date(vals["due_date"])
-                and self.currency_id.compare_amounts(self.amount, vals["amount"]) == 0)
+        return (
+            self.period_end == vals["period_end"]
+            and self.due_date == fields.Date.to_date(vals["due_date"])
+            and self.currency_id.compare_amounts(self.amount, vals["amount"]) == 0
+        )
 
     @api.depends("charge_type_id", "period_start", "period_end", "unit_id")
     def _compute_display_name(self):
@@ -126,6 +151,10 @@ class MallReceivable(models.Model):
     def action_cancel(self):
         """Cancel planned receivables (an amendment, a termination, a correction)."""
         if self.filtered(lambda r: r.state != "planned"):
-            raise UserError(_("Only planned receivables can be cancelled; credit the invoice "
-                              "of an invoiced one instead."))
+            raise UserError(
+                _(
+                    "Only planned receivables can be cancelled; credit the invoice "
+                    "of an invoiced one instead."
+                )
+            )
         self.write({"state": "cancelled"})

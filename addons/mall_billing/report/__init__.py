@@ -1,6 +1,1 @@
-from . import (
-    mall_arrears_aging_report,
-    mall_deposit_ledger,
-    mall_receivable_report,
-    mall_rent_roll_report,
-)
+from . import mall_arrears_aging_report, mall_receivable_report, mall_rent_roll_report

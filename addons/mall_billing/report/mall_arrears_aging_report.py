@@ -43,7 +43,9 @@ class MallArrearsAgingReport(models.Model):
 
     def init(self):
         tools.drop_view_if_exists(self.env.cr, self._table)
-        self.env.cr.execute(SQL("""
+        self.env.cr.execute(
+            SQL(
+                """
             CREATE OR REPLACE VIEW %s AS (
                 SELECT base.*,
                        CASE WHEN base.days_overdue <= 0 THEN 'not_due'
@@ -82,4 +84,7 @@ class MallArrearsAgingReport(models.Model):
                        AND NOT aml.reconciled
                        AND aml.amount_residual <> 0
                   ) base
-            )""", SQL.identifier(self._table)))
+            )""",
+                SQL.identifier(self._table),
+            )
+        )

@@ -1,7 +1,7 @@
 from odoo import fields, models, tools
 from odoo.tools import SQL
 
-from ..models.mall_receivable import RECEIVABLE_SOURCES, RECEIVABLE_STATES
+from ..models.mall_receivable import RECEIVABLE_STATES
 from .bill_depends import BILL_DEPENDS
 
 
@@ -15,9 +15,20 @@ class MallReceivableReport(models.Model):
     _auto = False
     _depends = {
         **BILL_DEPENDS,
-        "mall.receivable": ["lease_id", "partner_id", "company_id", "mall_id", "unit_id",
-                            "charge_type_id", "source", "state", "period_start", "due_date",
-                            "move_id", "amount"],
+        "mall.receivable": [
+            "lease_id",
+            "partner_id",
+            "company_id",
+            "mall_id",
+            "unit_id",
+            "charge_type_id",
+            "source",
+            "state",
+            "period_start",
+            "due_date",
+            "move_id",
+            "amount",
+        ],
         "mall.unit": ["floor_id"],
     }
     _order = "due_date desc, id desc"
@@ -34,27 +45,39 @@ class MallReceivableReport(models.Model):
     charge_type_id = fields.Many2one("mall.charge.type", readonly=True)
     category = fields.Selection(
         selection=lambda self: self.env["mall.charge.type"]._fields["category"].selection,
-        readonly=True)
-    source = fields.Selection(RECEIVABLE_SOURCES, readonly=True)
+        readonly=True,
+    )
+    source = fields.Selection(
+        selection=lambda self: self.env["mall.receivable"]._fields["source"].selection,
+        readonly=True,
+    )
     state = fields.Selection(RECEIVABLE_STATES, readonly=True)
     period_start = fields.Date(string="Period", readonly=True)
     due_date = fields.Date(readonly=True)
     move_id = fields.Many2one("account.move", string="Invoice", readonly=True)
     amount = fields.Monetary(string="Scheduled", readonly=True)
-    amount_invoiced = fields.Monetary(string="Receivable", readonly=True,
-                                      help="Amount billed on posted invoices (应收).")
-    amount_collected = fields.Monetary(string="Collected", readonly=True,
-                                       help="Paid share of the invoiced amount (实收).")
+    amount_invoiced = fields.Monetary(
+        string="Receivable", readonly=True, help="Amount billed on posted invoices (应收)."
+    )
+    amount_collected = fields.Monetary(
+        string="Collected", readonly=True, help="Paid share of the invoiced amount (实收)."
+    )
     amount_residual = fields.Monetary(string="Outstanding", readonly=True)
-    amount_overdue = fields.Monetary(string="Overdue", readonly=True,
-                                     help="Outstanding amount past its due date.")
+    amount_overdue = fields.Monetary(
+        string="Overdue", readonly=True, help="Outstanding amount past its due date."
+    )
     collection_rate = fields.Float(
-        string="Collection Rate (%)", readonly=True, aggregator="sum",
-        help="收缴率: collected ÷ receivable of the rows shown.")
+        string="Collection Rate (%)",
+        readonly=True,
+        aggregator="sum",
+        help="收缴率: collected ÷ receivable of the rows shown.",
+    )
 
     def init(self):
         tools.drop_view_if_exists(self.env.cr, self._table)
-        self.env.cr.execute(SQL("""
+        self.env.cr.execute(
+            SQL(
+                """
             CREATE OR REPLACE VIEW %s AS (
                 SELECT base.*,
                        base.amount_invoiced - base.amount_collected AS amount_residual,
@@ -87,7 +110,10 @@ class MallReceivableReport(models.Model):
                       LEFT JOIN account_move am ON am.id = r.move_id
                      WHERE r.state != 'cancelled'
                   ) base
-            )""", SQL.identifier(self._table)))
+            )""",
+                SQL.identifier(self._table),
+            )
+        )
 
     def _read_group_select(self, aggregate_spec, query):
         # the rate of a group is the ratio of its sums, not the sum of the rows' rates

@@ -2,7 +2,7 @@ from odoo import fields, models, tools
 from odoo.tools import SQL
 
 from .bill_depends import BILL_DEPENDS
-from .mall_deposit_ledger import deposit_lines_query
+from .deposit_lines import deposit_lines_query
 
 
 class MallRentRollReport(models.Model):
@@ -17,8 +17,14 @@ class MallRentRollReport(models.Model):
     _depends = {
         **BILL_DEPENDS,
         "mall.unit": ["floor_id", "mall_id", "company_id", "leasable_area", "active"],
-        "mall.lease.line": ["unit_id", "lease_id", "state", "leasable_area", "price",
-                            "monthly_rent"],
+        "mall.lease.line": [
+            "unit_id",
+            "lease_id",
+            "state",
+            "leasable_area",
+            "price",
+            "monthly_rent",
+        ],
         "mall.lease.fee": ["lease_id", "price"],
     }
     _order = "mall_id, floor_id, unit_id"
@@ -31,27 +37,26 @@ class MallRentRollReport(models.Model):
     floor_id = fields.Many2one("mall.floor", readonly=True)
     lease_id = fields.Many2one("mall.lease", readonly=True)
     partner_id = fields.Many2one("res.partner", string="Tenant", readonly=True)
-    occupancy = fields.Selection(
-        [("leased", "Leased"), ("vacant", "Vacant")], readonly=True)
+    occupancy = fields.Selection([("leased", "Leased"), ("vacant", "Vacant")], readonly=True)
     date_start = fields.Date(string="Start Date", readonly=True)
     date_end = fields.Date(string="End Date", readonly=True)
-    leasable_area = fields.Float(string="Leasable Area (m²)", digits="Mall Area",
-                                 readonly=True)
+    leasable_area = fields.Float(string="Leasable Area (m²)", digits="Mall Area", readonly=True)
     price = fields.Monetary(string="Rent (CNY/m²/month)", readonly=True, aggregator="avg")
     monthly_rent = fields.Monetary(readonly=True)
-    monthly_fees = fields.Monetary(readonly=True,
-                                   help="Property, marketing and other fees per month.")
+    monthly_fees = fields.Monetary(
+        readonly=True, help="Property, marketing and other fees per month."
+    )
     deposit_held = fields.Monetary(readonly=True)
     arrears = fields.Monetary(readonly=True, help="Overdue open amount of the lease's bills.")
 
     def init(self):
         tools.drop_view_if_exists(self.env.cr, self._table)
-        self.env.cr.execute(SQL("""
+        self.env.cr.execute(
+            SQL(
+                """
             CREATE OR REPLACE VIEW %s AS (
                 WITH deposits AS (
-                    SELECT lines.lease_id,
-                           SUM(lines.amount_received - lines.amount_offset
-                               - lines.amount_refunded) AS held
+                    SELECT lines.lease_id, SUM(lines.amount_held) AS held
                       FROM (%s) lines
                      GROUP BY lines.lease_id
                 ), arrears AS (
@@ -95,4 +100,8 @@ class MallRentRollReport(models.Model):
                   LEFT JOIN deposits ON deposits.lease_id = lease.id
                   LEFT JOIN arrears ON arrears.lease_id = lease.id
                  WHERE unit.active
-            )""", SQL.identifier(self._table), deposit_lines_query()))
+            )""",
+                SQL.identifier(self._table),
+                deposit_lines_query(),
+            )
+        )

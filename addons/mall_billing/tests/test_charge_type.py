@@ -9,7 +9,6 @@ from .common import BillingCase
 
 @tagged("post_install", "-at_install")
 class TestChargeType(BillingCase):
-
     def test_the_usual_charges_exist_with_products_cycles_and_tax_rates(self):
         rent = self.env.ref("mall_billing.charge_type_rent")
         self.assertEqual(rent.product_id.type, "service")
@@ -22,9 +21,21 @@ class TestChargeType(BillingCase):
         water = self.env.ref("mall_billing.charge_type_water")
         self.assertEqual((water.billing_cycle, water.meter_kind), ("metered", "water"))
         codes = set(self.env["mall.charge.type"].search([]).mapped("code"))
-        for code in ("RENT", "PROPERTY", "MARKETING", "WATER", "ELECTRICITY", "GAS", "AIRCON",
-                     "PARKING", "DEPOSIT_LEASE", "DEPOSIT_RENOVATION", "DEPOSIT_QUALITY",
-                     "LATE_FEE", "OTHER"):
+        for code in (
+            "RENT",
+            "PROPERTY",
+            "MARKETING",
+            "WATER",
+            "ELECTRICITY",
+            "GAS",
+            "AIRCON",
+            "PARKING",
+            "DEPOSIT_LEASE",
+            "DEPOSIT_RENOVATION",
+            "DEPOSIT_QUALITY",
+            "LATE_FEE",
+            "OTHER",
+        ):
             self.assertIn(code, codes)
 
     def test_sale_tax_is_found_by_rate_and_never_on_deposits(self):
@@ -79,3 +90,18 @@ class TestChargeType(BillingCase):
         manager = self._make_user("bil_fin_mgr", ["mall_leasing.group_finance_manager"])
         rent.with_user(manager).write({"late_fee_grace_days": 3})
         self.assertEqual(rent.late_fee_grace_days, 3)
+
+    def test_lease_terms_are_the_rent_the_lease_fee_types_and_the_lease_deposits(self):
+        terms = [
+            key for key, _label in self.env["mall.charge.type"]._fields["lease_term"].selection
+        ]
+        fee_types = [
+            key for key, _label in self.env["mall.lease.fee"]._fields["fee_type"].selection
+        ]
+        deposits = [term for term in terms if term not in ("rent", *fee_types)]
+        self.assertEqual(terms[: len(fee_types) + 1], ["rent", *fee_types])
+        self.assertEqual(deposits, ["deposit_lease", "deposit_renovation", "deposit_quality"])
+        for field in deposits:
+            self.assertEqual(self.env["mall.lease"]._fields[field].type, "monetary")
+        # every term is billed by a shipped charge type
+        self.assertEqual(set(self.env["mall.charge.type"]._by_lease_term()), set(terms))

@@ -5,7 +5,6 @@ from .payment_common import LeaseInvoiceMixin
 
 @tagged("post_install", "-at_install")
 class TestPortalPayment(LeaseInvoiceMixin, HttpCase):
-
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
@@ -31,26 +30,47 @@ class TestPortalPayment(LeaseInvoiceMixin, HttpCase):
         self.assertNotEqual(response.status_code, 200)
 
     def test_a_tenant_pays_a_bill_with_the_payment_provider(self):
-        receivable = self.env["mall.receivable"].create({
-            "lease_id": self.lease.id, "partner_id": self.tenant.id,
-            "charge_type_id": self.env.ref("mall_billing.charge_type_rent").id,
-            "period_start": "2026-01-01", "period_end": "2026-01-31", "due_date": "2026-01-05",
-            "amount": self.bill.amount_total, "move_id": self.bill.id})
+        receivable = self.env["mall.receivable"].create(
+            {
+                "lease_id": self.lease.id,
+                "partner_id": self.tenant.id,
+                "charge_type_id": self.env.ref("mall_billing.charge_type_rent").id,
+                "period_start": "2026-01-01",
+                "period_end": "2026-01-31",
+                "due_date": "2026-01-05",
+                "amount": self.bill.amount_total,
+                "move_id": self.bill.id,
+            }
+        )
         self.assertEqual(receivable.state, "invoiced")
         self.authenticate("ptl_tenant", "ptl_tenant-pw1")
-        processing = self.make_jsonrpc_request(f"/invoice/transaction/{self.bill.id}", {
-            "provider_id": self.provider.id,
-            "payment_method_id": self.env.ref("payment_demo.payment_method_demo").id,
-            "token_id": None, "amount": self.bill.amount_residual, "flow": "direct",
-            "tokenization_requested": False, "landing_route": self.bill.get_portal_url(),
-            "access_token": self.bill._portal_ensure_token(),
-        })
+        processing = self.make_jsonrpc_request(
+            f"/invoice/transaction/{self.bill.id}",
+            {
+                "provider_id": self.provider.id,
+                "payment_method_id": self.env.ref("payment_demo.payment_method_demo").id,
+                "token_id": None,
+                "amount": self.bill.amount_residual,
+                "flow": "direct",
+                "tokenization_requested": False,
+                "landing_route": self.bill.get_portal_url(),
+                "access_token": self.bill._portal_ensure_token(),
+            },
+        )
         # what the demo provider's form posts when the tenant confirms
-        self.make_jsonrpc_request("/payment/demo/simulate_payment", {
-            "reference": processing["reference"], "payment_details": "4242",
-            "simulated_state": "done"})
-        tx = self.env["payment.transaction"].sudo().search(
-            [("reference", "=", processing["reference"])])
+        self.make_jsonrpc_request(
+            "/payment/demo/simulate_payment",
+            {
+                "reference": processing["reference"],
+                "payment_details": "4242",
+                "simulated_state": "done",
+            },
+        )
+        tx = (
+            self.env["payment.transaction"]
+            .sudo()
+            .search([("reference", "=", processing["reference"])])
+        )
         self.assertEqual(tx.state, "done", tx.state_message)
         tx._post_process()
         self.assertIn(self.bill.payment_state, ("paid", "in_payment"))
@@ -59,8 +79,12 @@ class TestPortalPayment(LeaseInvoiceMixin, HttpCase):
         self.assertEqual(self.other_bill.payment_state, "not_paid")
 
     def test_portal_payment_tour(self):
-        self.start_tour("/my/invoices", "mall_billing_portal_payment_tour",
-                        login="ptl_tenant", password="ptl_tenant-pw1")
+        self.start_tour(
+            "/my/invoices",
+            "mall_billing_portal_payment_tour",
+            login="ptl_tenant",
+            password="ptl_tenant-pw1",
+        )
         tx = self.bill.sudo().transaction_ids
         self.assertEqual(tx.provider_id, self.provider)
         self.assertEqual(tx.state, "done", tx.state_message)

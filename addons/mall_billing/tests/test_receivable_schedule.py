@@ -4,10 +4,10 @@ from .common import ReceivableCase
 
 
 class TestReceivableSchedule(ReceivableCase):
-
     def test_rent_is_prorated_by_days_and_free_months_are_not_planned(self):
-        lease = self._lease(rent_free_ids=[(0, 0, {"date_from": "2026-02-01",
-                                                    "date_to": "2026-02-28"})])
+        lease = self._lease(
+            rent_free_ids=[(0, 0, {"date_from": "2026-02-01", "date_to": "2026-02-28"})]
+        )
         rent = self._amounts(lease)
         # 17 of 31 days of January, due on the start day (in advance, never before the start)
         self.assertEqual(rent[0], ("2026-01-15", "2026-01-31", "2026-01-15", 16451.61))
@@ -16,15 +16,17 @@ class TestReceivableSchedule(ReceivableCase):
         self.assertEqual(len(rent), 11)
 
     def test_escalation_raises_the_rent_on_the_anniversary(self):
-        lease = self._lease(start="2026-01-01", end="2027-12-31", escalation_rate=5.0,
-                            escalation_months=12)
+        lease = self._lease(
+            start="2026-01-01", end="2027-12-31", escalation_rate=5.0, escalation_months=12
+        )
         rent = {r[0]: r[3] for r in self._amounts(lease)}
         self.assertEqual(rent["2026-12-01"], 30000.0)
         self.assertEqual(rent["2027-01-01"], 31500.0)
 
     def test_fees_are_grouped_by_calendar_quarter_and_deposits_due_at_start(self):
-        lease = self._lease(fees=[("property", 28.0, "quarterly")], deposit_lease=90000.0,
-                            payment_cycle="quarterly")
+        lease = self._lease(
+            fees=[("property", 28.0, "quarterly")], deposit_lease=90000.0, payment_cycle="quarterly"
+        )
         fees = self._amounts(lease, "property")
         # January 15–31 prorated (1,535.48) plus February and March (2,800 each)
         self.assertEqual(fees[0], ("2026-01-15", "2026-03-31", "2026-01-15", 7135.48))
@@ -50,9 +52,15 @@ class TestReceivableSchedule(ReceivableCase):
         lease = self._lease(start="2026-01-01")
         january = lease.receivable_ids.filtered(lambda r: r.period_start.month == 1)
         january.move_id = self._invoice_stub(lease)
-        amendment = self.env["mall.lease.amendment"].create({
-            "lease_id": lease.id, "name": "调租", "date": "2026-07-01",
-            "description": "<p>+10 %</p>", "rent_change_pct": 10.0})
+        amendment = self.env["mall.lease.amendment"].create(
+            {
+                "lease_id": lease.id,
+                "name": "调租",
+                "date": "2026-07-01",
+                "description": "<p>+10 %</p>",
+                "rent_change_pct": 10.0,
+            }
+        )
         amendment.action_apply()
         rent = {r[0]: r[3] for r in self._amounts(lease)}
         self.assertEqual(rent["2026-01-01"], 30000.0)  # invoiced: untouched
@@ -72,13 +80,14 @@ class TestReceivableSchedule(ReceivableCase):
 
     def test_termination_penalty_becomes_a_receivable_due_on_the_exit_day(self):
         lease = self._lease(start="2026-01-01")
-        manager = self._make_user("billing_penalty_manager",
-                                  ["mall_leasing.group_leasing_manager"])
+        manager = self._make_user("billing_penalty_manager", ["mall_leasing.group_leasing_manager"])
         lease.with_user(manager).action_terminate("2026-04-10", "提前撤场", penalty=30000.005)
         penalty = lease.receivable_ids.filtered(lambda r: r.charge_type_id.code == "PENALTY")
         self.assertEqual(len(penalty), 1)
-        self.assertEqual((penalty.amount, str(penalty.due_date), penalty.state),
-                         (30000.01, "2026-04-10", "planned"))
+        self.assertEqual(
+            (penalty.amount, str(penalty.due_date), penalty.state),
+            (30000.01, "2026-04-10", "planned"),
+        )
 
     def test_leasing_user_reads_receivables_but_cannot_bill(self):
         lease = self._lease()
@@ -91,7 +100,8 @@ class TestReceivableSchedule(ReceivableCase):
         mine = self._lease()
         theirs = self._lease(unit=self.units[1], tenant=self.other_tenant)
         contact = self.env["res.partner"].create(
-            {"name": "王小明", "parent_id": self.tenant.id, "email": "w@example.com"})
+            {"name": "王小明", "parent_id": self.tenant.id, "email": "w@example.com"}
+        )
         portal = self._make_user("billing_portal", ["base.group_portal"])
         portal.partner_id = contact
         visible = self.env["mall.receivable"].with_user(portal).search([])
@@ -99,6 +109,10 @@ class TestReceivableSchedule(ReceivableCase):
         self.assertFalse(visible & theirs.receivable_ids)
 
     def _invoice_stub(self, lease):
-        return self.env["account.move"].create({
-            "move_type": "out_invoice", "partner_id": lease.tenant_id.id,
-            "invoice_line_ids": [(0, 0, {"name": "x", "price_unit": 1.0})]})
+        return self.env["account.move"].create(
+            {
+                "move_type": "out_invoice",
+                "partner_id": lease.tenant_id.id,
+                "invoice_line_ids": [(0, 0, {"name": "x", "price_unit": 1.0})],
+            }
+        )

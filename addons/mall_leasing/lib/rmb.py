@@ -85,4 +85,3 @@ def rmb_upper(amount):
     else:
         text += "整"
     return prefix + text
-

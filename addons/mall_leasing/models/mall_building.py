@@ -18,4 +18,5 @@ class MallBuilding(models.Model):
     floor_ids = fields.One2many("mall.floor", "building_id")
 
     _name_mall_unique = models.Constraint(
-        "UNIQUE(mall_id, name)", "A building name must be unique within a mall.")
+        "UNIQUE(mall_id, name)", "A building name must be unique within a mall."
+    )

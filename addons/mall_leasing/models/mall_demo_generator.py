@@ -21,12 +21,25 @@ FLOOR_MIX = {
 }
 # Base rent (CNY/m²/month) by floor, before the category factor: ground floor dearest.
 FLOOR_RENT = {"B1": 180, "1F": 420, "2F": 300, "3F": 240, "4F": 190, "5F": 170}
-CATEGORY_RENT_FACTOR = {"anchor": 0.25, "food": 0.9, "retail": 1.0, "services": 0.85,
-                        "children": 0.8, "entertainment": 0.6}
+CATEGORY_RENT_FACTOR = {
+    "anchor": 0.25,
+    "food": 0.9,
+    "retail": 1.0,
+    "services": 0.85,
+    "children": 0.8,
+    "entertainment": 0.6,
+}
 # The path a unit walks through its statuses; history rows are generated along it.
 STATE_PATH = ["vacant", "reserved", "signed", "fitting_out", "open", "expiring", "moving_out"]
-STATE_WEIGHTS = [("open", 78), ("vacant", 8), ("fitting_out", 5), ("signed", 3),
-                 ("expiring", 4), ("reserved", 1), ("moving_out", 1)]
+STATE_WEIGHTS = [
+    ("open", 78),
+    ("vacant", 8),
+    ("fitting_out", 5),
+    ("signed", 3),
+    ("expiring", 4),
+    ("reserved", 1),
+    ("moving_out", 1),
+]
 
 
 class MallDemoGenerator(models.AbstractModel):
@@ -43,8 +56,12 @@ class MallDemoGenerator(models.AbstractModel):
     def generate(self, seed=None, units=None, tenants=None, months=None):
         """Generate the demo mall; returns a summary {what: count}."""
         params = dict(DEFAULTS)
-        for key, value in (("seed", seed), ("units", units), ("tenants", tenants),
-                           ("months", months)):
+        for key, value in (
+            ("seed", seed),
+            ("units", units),
+            ("tenants", tenants),
+            ("months", months),
+        ):
             if value is not None:
                 params[key] = value
         ctx = {"params": params, "records": {}, "summary": {}}
@@ -68,13 +85,16 @@ class MallDemoGenerator(models.AbstractModel):
     def _generate_space(self, ctx):
         rng = self._rng(ctx, "space")
         company = self.env.company
-        mall = self.env["mall.mall"].create({
-            "name": "星河汇购物中心",
-            "code": f"XHH{ctx['params']['seed'] % 1000:03d}",
-            "company_id": company.id,
-        })
-        floors = self.env["mall.floor"].create([
-            {"name": name, "level": level, "mall_id": mall.id} for name, level in FLOORS])
+        mall = self.env["mall.mall"].create(
+            {
+                "name": "星河汇购物中心",
+                "code": f"XHH{ctx['params']['seed'] % 1000:03d}",
+                "company_id": company.id,
+            }
+        )
+        floors = self.env["mall.floor"].create(
+            [{"name": name, "level": level, "mall_id": mall.id} for name, level in FLOORS]
+        )
         categories = {c.code: c for c in self.env["mall.category"].search([])}
         states, weights = zip(*STATE_WEIGHTS, strict=True)
         vals_list = []
@@ -88,27 +108,36 @@ class MallDemoGenerator(models.AbstractModel):
             elif number % 17 == 0:
                 unit_type = "kiosk"
             gross = {"anchor": rng.uniform(1500, 4000), "kiosk": rng.uniform(6, 20)}.get(
-                unit_type, rng.uniform(40, 320))
+                unit_type, rng.uniform(40, 320)
+            )
             gross = round(gross, 2)
             leasable = round(gross * rng.uniform(0.78, 0.9), 2)
             usable = round(leasable * rng.uniform(0.9, 0.98), 2)
             code_cat = "anchor" if unit_type == "anchor" else rng.choice(FLOOR_MIX[floor.name])
-            vals_list.append({
-                "code": f"{floor.name}-{number:03d}",
-                "mall_id": mall.id,
-                "floor_id": floor.id,
-                "unit_type": unit_type,
-                "category_id": categories[code_cat].id if code_cat in categories else False,
-                "gross_area": gross,
-                "leasable_area": leasable,
-                "usable_area": usable,
-                "shared_area": round(gross - leasable, 2),
-                "state": rng.choices(states, weights)[0],
-            })
+            vals_list.append(
+                {
+                    "code": f"{floor.name}-{number:03d}",
+                    "mall_id": mall.id,
+                    "floor_id": floor.id,
+                    "unit_type": unit_type,
+                    "category_id": categories[code_cat].id if code_cat in categories else False,
+                    "gross_area": gross,
+                    "leasable_area": leasable,
+                    "usable_area": usable,
+                    "shared_area": round(gross - leasable, 2),
+                    "state": rng.choices(states, weights)[0],
+                }
+            )
         self._layout_units(ctx, vals_list)
-        units = self.env["mall.unit"].with_context(
-            tracking_disable=True, mail_create_nolog=True, mall_skip_state_history=True,
-        ).create(vals_list)
+        units = (
+            self.env["mall.unit"]
+            .with_context(
+                tracking_disable=True,
+                mail_create_nolog=True,
+                mall_skip_state_history=True,
+            )
+            .create(vals_list)
+        )
         ctx["records"].update(mall=mall, floors=floors, units=units)
         ctx["summary"].update(malls=1, floors=len(floors), units=len(units))
 
@@ -120,13 +149,15 @@ class MallDemoGenerator(models.AbstractModel):
         food = {c.id for c in self.env["mall.category"].search([("code", "=", "food")])}
         tags = self.env["mall.unit.tag"].search([], limit=20)
         geometry = shelf_layout(
-            [(vals["floor_id"], vals["unit_type"], vals["gross_area"]) for vals in vals_list])
+            [(vals["floor_id"], vals["unit_type"], vals["gross_area"]) for vals in vals_list]
+        )
         for vals, (x, y, width, height) in zip(vals_list, geometry, strict=True):
             vals.update(plan_x=x, plan_y=y, plan_width=width, plan_height=height)
             is_food = vals["category_id"] in food
             vals.update(
-                power_capacity=round(vals["gross_area"] * rng.choice([0.1, 0.15, 0.2])
-                                     * (2 if is_food else 1), 1),
+                power_capacity=round(
+                    vals["gross_area"] * rng.choice([0.1, 0.15, 0.2]) * (2 if is_food else 1), 1
+                ),
                 has_water=is_food or rng.random() < 0.4,
                 has_drainage=is_food or rng.random() < 0.3,
                 has_gas=is_food and rng.random() < 0.7,
@@ -146,30 +177,56 @@ class MallDemoGenerator(models.AbstractModel):
         this_year = today.replace(month=1, day=1)
         next_year = this_year + relativedelta(years=1)
         manager = self.env.ref("base.user_admin")
-        approved = {"state": "approved", "approved_by_id": manager.id,
-                    "approved_date": fields.Datetime.now()}
+        approved = {
+            "state": "approved",
+            "approved_by_id": manager.id,
+            "approved_date": fields.Datetime.now(),
+        }
         vals_list = []
         for unit in units:
             factor = CATEGORY_RENT_FACTOR.get(unit.category_id.code, 1.0)
             if unit.unit_type == "kiosk":
                 factor *= 1.5
-            price = round(FLOOR_RENT.get(unit.floor_id.name, 200) * factor
-                          * rng.uniform(0.85, 1.15), 1)
+            price = round(
+                FLOOR_RENT.get(unit.floor_id.name, 200) * factor * rng.uniform(0.85, 1.15), 1
+            )
             adjusted = rng.random() < 0.35
-            vals_list.append({
-                "unit_id": unit.id, "date_start": first, "price_month": price,
-                "date_end": this_year - timedelta(days=1) if adjusted else False,
-                "reason": "首次定价", **approved})
+            vals_list.append(
+                {
+                    "unit_id": unit.id,
+                    "date_start": first,
+                    "price_month": price,
+                    "date_end": this_year - timedelta(days=1) if adjusted else False,
+                    "reason": "首次定价",
+                    **approved,
+                }
+            )
             if adjusted:
                 price = round(price * (1 + rng.choice([0.03, 0.05, 0.08])), 1)
-                vals_list.append({"unit_id": unit.id, "date_start": this_year,
-                                  "price_month": price, "reason": "年度调租", **approved})
+                vals_list.append(
+                    {
+                        "unit_id": unit.id,
+                        "date_start": this_year,
+                        "price_month": price,
+                        "reason": "年度调租",
+                        **approved,
+                    }
+                )
             if rng.random() < 0.1:
-                vals_list.append({"unit_id": unit.id, "date_start": next_year,
-                                  "price_month": round(price * 1.05, 1),
-                                  "reason": "明年调租提案", "state": "draft"})
-        standards = self.env["mall.rent.standard"].with_context(
-            tracking_disable=True, mail_create_nolog=True).create(vals_list)
+                vals_list.append(
+                    {
+                        "unit_id": unit.id,
+                        "date_start": next_year,
+                        "price_month": round(price * 1.05, 1),
+                        "reason": "明年调租提案",
+                        "state": "draft",
+                    }
+                )
+        standards = (
+            self.env["mall.rent.standard"]
+            .with_context(tracking_disable=True, mail_create_nolog=True)
+            .create(vals_list)
+        )
         ctx["records"]["rent_standards"] = standards
         ctx["summary"]["rent_standards"] = len(standards)
 
@@ -179,19 +236,31 @@ class MallDemoGenerator(models.AbstractModel):
         rng = self._rng(ctx, "history")
         now = fields.Datetime.now()
         users = self.env["res.users"].search([("login", "in", ["leasing", "admin"])])
-        reasons = {"vacant": "铺位交付", "reserved": "意向客户缴纳诚意金", "signed": "租赁合同签订",
-                   "fitting_out": "交付装修", "open": "开业", "expiring": "合同即将到期",
-                   "moving_out": "商户撤场"}
+        reasons = {
+            "vacant": "铺位交付",
+            "reserved": "意向客户缴纳诚意金",
+            "signed": "租赁合同签订",
+            "fitting_out": "交付装修",
+            "open": "开业",
+            "expiring": "合同即将到期",
+            "moving_out": "商户撤场",
+        }
         vals_list = []
         for unit in ctx["records"]["units"]:
-            path = STATE_PATH[:STATE_PATH.index(unit.state) + 1]
+            path = STATE_PATH[: STATE_PATH.index(unit.state) + 1]
             when = now - timedelta(days=60 * len(path) + rng.randint(0, 200))
             previous = False
             for state in path:
-                vals_list.append({
-                    "unit_id": unit.id, "date": min(when, now), "from_state": previous,
-                    "to_state": state, "user_id": rng.choice(users).id if users else False,
-                    "reason": reasons[state]})
+                vals_list.append(
+                    {
+                        "unit_id": unit.id,
+                        "date": min(when, now),
+                        "from_state": previous,
+                        "to_state": state,
+                        "user_id": rng.choice(users).id if users else False,
+                        "reason": reasons[state],
+                    }
+                )
                 previous = state
                 when += timedelta(days=rng.randint(20, 90))
         history = self.env["mall.unit.state.history"].create(vals_list)
@@ -205,10 +274,15 @@ class MallDemoGenerator(models.AbstractModel):
         for login, name, groups in self._demo_staff():
             if users.search_count([("login", "=", login)]):
                 continue
-            made |= users.create({
-                "login": login, "password": login, "name": name, "lang": "zh_CN",
-                "group_ids": [(6, 0, [self.env.ref(g).id for g in groups])],
-            })
+            made |= users.create(
+                {
+                    "login": login,
+                    "password": login,
+                    "name": name,
+                    "lang": "zh_CN",
+                    "group_ids": [(6, 0, [self.env.ref(g).id for g in groups])],
+                }
+            )
         ctx["summary"]["staff_users"] = len(made)
 
     @api.model

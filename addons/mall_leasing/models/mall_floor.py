@@ -27,16 +27,20 @@ class MallFloor(models.Model):
     name = fields.Char(required=True)
     mall_id = fields.Many2one("mall.mall", required=True, index=True, ondelete="cascade")
     building_id = fields.Many2one(
-        "mall.building", index=True, ondelete="restrict", domain="[('mall_id', '=', mall_id)]")
+        "mall.building", index=True, ondelete="restrict", domain="[('mall_id', '=', mall_id)]"
+    )
     company_id = fields.Many2one(related="mall_id.company_id", store=True, index=True)
     level = fields.Integer(
-        help="Vertical order of the floor: -1 for B1, 1 for the ground floor (1F).")
+        help="Vertical order of the floor: -1 for B1, 1 for the ground floor (1F)."
+    )
     active = fields.Boolean(default=True)
     unit_ids = fields.One2many("mall.unit", "floor_id")
     plan_svg = fields.Binary(
-        string="Floor Plan (SVG)", attachment=True,
+        string="Floor Plan (SVG)",
+        attachment=True,
         help="An SVG drawing of the floor whose shapes carry the unit codes in their id or "
-             "data-unit attribute. Without one, the plan is drawn from the units' geometry.")
+        "data-unit attribute. Without one, the plan is drawn from the units' geometry.",
+    )
     plan_svg_filename = fields.Char()
 
     # Occupancy (出租率 / 开业率), on active units, by leasable area and by count.
@@ -44,25 +48,31 @@ class MallFloor(models.Model):
     leased_area = fields.Float(digits="Mall Area", compute="_compute_occupancy")
     vacant_area = fields.Float(digits="Mall Area", compute="_compute_occupancy")
     occupancy_rate = fields.Float(
-        string="Occupancy (%)", compute="_compute_occupancy",
+        string="Occupancy (%)",
+        compute="_compute_occupancy",
         help="Leased leasable area (signed, fitting out, open, expiring, moving out) divided by "
-             "the total leasable area.")
+        "the total leasable area.",
+    )
     opening_rate = fields.Float(
-        string="Opening Rate (%)", compute="_compute_occupancy",
-        help="Leasable area of trading units divided by the total leasable area.")
+        string="Opening Rate (%)",
+        compute="_compute_occupancy",
+        help="Leasable area of trading units divided by the total leasable area.",
+    )
     unit_count = fields.Integer(compute="_compute_occupancy")
     leased_unit_count = fields.Integer(compute="_compute_occupancy")
     vacant_unit_count = fields.Integer(compute="_compute_occupancy")
 
     _name_mall_unique = models.Constraint(
         "UNIQUE NULLS NOT DISTINCT (mall_id, building_id, name)",
-        "A floor name must be unique within a mall's building.")
+        "A floor name must be unique within a mall's building.",
+    )
 
     @api.depends("name", "building_id.name")
     def _compute_display_name(self):
         for floor in self:
-            floor.display_name = (f"{floor.building_id.name} / {floor.name}"
-                                  if floor.building_id else floor.name)
+            floor.display_name = (
+                f"{floor.building_id.name} / {floor.name}" if floor.building_id else floor.name
+            )
 
     def _compute_occupancy(self):
         figures = self.env["mall.unit"]._occupancy_by("floor_id", [("floor_id", "in", self.ids)])
@@ -80,40 +90,65 @@ class MallFloor(models.Model):
         ValidationError saying why it is not a usable SVG: not XML,
         not an <svg> root, or carrying scripts (script elements, on* event attributes,
         javascript: links)."""
-        parser = etree.XMLParser(resolve_entities=False, no_network=True, dtd_validation=False,
-                                 load_dtd=False, huge_tree=False, remove_comments=True)
+        parser = etree.XMLParser(
+            resolve_entities=False,
+            no_network=True,
+            dtd_validation=False,
+            load_dtd=False,
+            huge_tree=False,
+            remove_comments=True,
+        )
         try:
             root = etree.fromstring(data, parser=parser)
         except (etree.XMLSyntaxError, ValueError) as error:
-            raise ValidationError(_(
-                "The floor plan must be an SVG drawing; this file is not readable XML "
-                "(%(error)s).", error=str(error) or "-")) from error
+            raise ValidationError(
+                _(
+                    "The floor plan must be an SVG drawing; this file is not readable XML "
+                    "(%(error)s).",
+                    error=str(error) or "-",
+                )
+            ) from error
         if _localname(root.tag) != "svg":
-            raise ValidationError(_(
-                "The floor plan must be an SVG drawing: its root element is <%(tag)s>, not "
-                "<svg>.", tag=_localname(root.tag)))
+            raise ValidationError(
+                _(
+                    "The floor plan must be an SVG drawing: its root element is <%(tag)s>, not "
+                    "<svg>.",
+                    tag=_localname(root.tag),
+                )
+            )
         for element in root.iter():
             if not isinstance(element.tag, str):
                 continue
             if _localname(element.tag) in FORBIDDEN_SVG_TAGS:
-                raise ValidationError(_(
-                    "The floor plan cannot contain scripts or embedded content (<%(tag)s>).",
-                    tag=_localname(element.tag)))
+                raise ValidationError(
+                    _(
+                        "The floor plan cannot contain scripts or embedded content (<%(tag)s>).",
+                        tag=_localname(element.tag),
+                    )
+                )
             for name, value in element.attrib.items():
                 if _localname(name).startswith("on") or "javascript:" in value.lower().replace(
-                        " ", ""):
-                    raise ValidationError(_(
-                        "The floor plan cannot contain scripts (attribute %(attr)s).",
-                        attr=_localname(name)))
+                    " ", ""
+                ):
+                    raise ValidationError(
+                        _(
+                            "The floor plan cannot contain scripts (attribute %(attr)s).",
+                            attr=_localname(name),
+                        )
+                    )
         return root
 
     @api.constrains("building_id", "mall_id")
     def _check_building_mall(self):
         for floor in self:
             if floor.building_id and floor.building_id.mall_id != floor.mall_id:
-                raise ValidationError(_(
-                    "Floor %(floor)s: building %(building)s belongs to another mall.",
-                    floor=floor.name, building=floor.building_id.name))
+                raise ValidationError(
+                    _(
+                        "Floor %(floor)s: building %(building)s belongs to another mall.",
+                        floor=floor.name,
+                        building=floor.building_id.name,
+                    )
+                )
 
     def _plan_svg_bytes(self):
         self.ensure_one()
@@ -136,16 +171,25 @@ class MallFloor(models.Model):
         floors = self.search([("mall_id", "=", self.mall_id.id)])
         categories = units.category_id
         return {
-            "floor": {"id": self.id, "name": self.display_name, "mall": self.mall_id.name,
-                      "occupancy_rate": self.occupancy_rate, "unit_count": self.unit_count,
-                      "leased_unit_count": self.leased_unit_count},
+            "floor": {
+                "id": self.id,
+                "name": self.display_name,
+                "mall": self.mall_id.name,
+                "occupancy_rate": self.occupancy_rate,
+                "unit_count": self.unit_count,
+                "leased_unit_count": self.leased_unit_count,
+            },
             "floors": [{"id": f.id, "name": f.display_name} for f in floors],
             "svg": (self._plan_svg_bytes().decode("utf-8", "replace") if self.plan_svg else "")
-            if with_svg else None,
-            "states": [{"key": key, "label": label, "color": STATE_COLORS[key]}
-                       for key, label in states],
-            "categories": [{"name": c.display_name,
-                            "color": CATEGORY_COLORS[(c.color or 0) % 12]} for c in categories],
+            if with_svg
+            else None,
+            "states": [
+                {"key": key, "label": label, "color": STATE_COLORS[key]} for key, label in states
+            ],
+            "categories": [
+                {"name": c.display_name, "color": CATEGORY_COLORS[(c.color or 0) % 12]}
+                for c in categories
+            ],
             "currency": self.mall_id.currency_id.symbol or "¥",
             "units": units._floor_plan_values(),
         }

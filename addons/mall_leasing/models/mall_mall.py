@@ -16,10 +16,12 @@ class MallMall(models.Model):
     sequence = fields.Integer(default=10)
     active = fields.Boolean(default=True)
     company_id = fields.Many2one(
-        "res.company", required=True, default=lambda self: self.env.company, index=True)
+        "res.company", required=True, default=lambda self: self.env.company, index=True
+    )
     currency_id = fields.Many2one(related="company_id.currency_id")
     partner_id = fields.Many2one(
-        "res.partner", string="Address", help="The mall's address, printed on leases and fapiao.")
+        "res.partner", string="Address", help="The mall's address, printed on leases and fapiao."
+    )
     building_ids = fields.One2many("mall.building", "mall_id")
     floor_ids = fields.One2many("mall.floor", "mall_id")
     unit_ids = fields.One2many("mall.unit", "mall_id")
@@ -36,11 +38,15 @@ class MallMall(models.Model):
     vacant_unit_count = fields.Integer(compute="_compute_occupancy")
 
     _code_company_unique = models.Constraint(
-        "UNIQUE(company_id, code)", "A mall code must be unique within a company.")
+        "UNIQUE(company_id, code)", "A mall code must be unique within a company."
+    )
 
     def _compute_counts(self):
-        floors = dict(self.env["mall.floor"]._read_group(
-            [("mall_id", "in", self.ids)], ["mall_id"], ["__count"]))
+        floors = dict(
+            self.env["mall.floor"]._read_group(
+                [("mall_id", "in", self.ids)], ["mall_id"], ["__count"]
+            )
+        )
         for mall in self:
             mall.floor_count = floors.get(mall, 0)
 

@@ -34,8 +34,16 @@ class MallRentSchedule(models.AbstractModel):
         return [(date_start, date_start + relativedelta(months=months) - timedelta(days=1))]
 
     @api.model
-    def compute_schedule(self, area, monthly_price, date_start, date_end, rent_free=(),
-                         escalation_rate=0.0, escalation_months=12):
+    def compute_schedule(
+        self,
+        area,
+        monthly_price,
+        date_start,
+        date_end,
+        rent_free=(),
+        escalation_rate=0.0,
+        escalation_months=12,
+    ):
         """Month-by-month rent of one unit over a term.
 
         :param area: leasable area in m² (> 0)
@@ -102,20 +110,22 @@ class MallRentSchedule(models.AbstractModel):
             if last_price is None:
                 last_price = steps[price_index][1]
             amount = round_fen(
-                area * sum((p * d for p, d in days_by_price.items()), Decimal(0))
-                / days_in_month)
+                area * sum((p * d for p, d in days_by_price.items()), Decimal(0)) / days_in_month
+            )
             days = (period_end - period_start).days + 1
-            lines.append({
-                "period_start": period_start,
-                "period_end": period_end,
-                "days_in_month": days_in_month,
-                "days": days,
-                "free_days": free_days,
-                "billable_days": days - free_days,
-                "unit_price": last_price,
-                "prices": sorted(days_by_price.items()),
-                "amount": amount,
-            })
+            lines.append(
+                {
+                    "period_start": period_start,
+                    "period_end": period_end,
+                    "days_in_month": days_in_month,
+                    "days": days,
+                    "free_days": free_days,
+                    "billable_days": days - free_days,
+                    "unit_price": last_price,
+                    "prices": sorted(days_by_price.items()),
+                    "amount": amount,
+                }
+            )
             total += amount
             month_first = month_last + timedelta(days=1)
         return {"lines": lines, "total": total}

@@ -24,7 +24,8 @@ class MallRentStandard(models.Model):
     _order = "unit_id, date_start desc, id desc"
 
     unit_id = fields.Many2one(
-        "mall.unit", required=True, index=True, ondelete="cascade", tracking=True)
+        "mall.unit", required=True, index=True, ondelete="cascade", tracking=True
+    )
     mall_id = fields.Many2one(related="unit_id.mall_id", store=True, index=True)
     floor_id = fields.Many2one(related="unit_id.floor_id", store=True, index=True)
     category_id = fields.Many2one(related="unit_id.category_id", store=True)
@@ -32,41 +33,64 @@ class MallRentStandard(models.Model):
     currency_id = fields.Many2one(related="company_id.currency_id")
     leasable_area = fields.Float(related="unit_id.leasable_area")
     date_start = fields.Date(
-        string="Effective From", required=True, index=True, tracking=True,
-        default=fields.Date.context_today)
+        string="Effective From",
+        required=True,
+        index=True,
+        tracking=True,
+        default=fields.Date.context_today,
+    )
     date_end = fields.Date(
-        string="Effective To", tracking=True,
-        help="Last day in force; empty: until a later standard is approved.")
+        string="Effective To",
+        tracking=True,
+        help="Last day in force; empty: until a later standard is approved.",
+    )
     price_month = fields.Monetary(
-        string="Rent (CNY/m²/month)", required=True, tracking=True,
-        help="Rent per m² of leasable area per month.")
+        string="Rent (CNY/m²/month)",
+        required=True,
+        tracking=True,
+        help="Rent per m² of leasable area per month.",
+    )
     price_day = fields.Float(
-        string="Rent (CNY/m²/day)", digits=(16, 4), compute="_compute_price_day", store=True,
-        help="Monthly rent × 12 ÷ 365.")
+        string="Rent (CNY/m²/day)",
+        digits=(16, 4),
+        compute="_compute_price_day",
+        store=True,
+        help="Monthly rent × 12 ÷ 365.",
+    )
     monthly_rent = fields.Monetary(
         compute="_compute_monthly_rent",
-        help="Rent per month of the whole unit: price × leasable area.")
+        help="Rent per month of the whole unit: price × leasable area.",
+    )
     previous_id = fields.Many2one(
-        "mall.rent.standard", string="Previous Standard", compute="_compute_previous")
+        "mall.rent.standard", string="Previous Standard", compute="_compute_previous"
+    )
     previous_price = fields.Monetary(compute="_compute_previous")
     change_percent = fields.Float(string="Change (%)", compute="_compute_previous")
-    reason = fields.Char(tracking=True, help="Why this price: initial pricing, yearly "
-                                              "adjustment, market review ...")
+    reason = fields.Char(
+        tracking=True, help="Why this price: initial pricing, yearly adjustment, market review ..."
+    )
     state = fields.Selection(
         [("draft", "Draft"), ("approved", "Approved"), ("cancelled", "Cancelled")],
-        default="draft", required=True, index=True, tracking=True, copy=False)
-    approved_by_id = fields.Many2one("res.users", readonly=True,
-                                     copy=False)
+        default="draft",
+        required=True,
+        index=True,
+        tracking=True,
+        copy=False,
+    )
+    approved_by_id = fields.Many2one("res.users", readonly=True, copy=False)
     approved_date = fields.Datetime(string="Approved On", readonly=True, copy=False)
 
     _price_positive = models.Constraint(
-        "CHECK(price_month >= 0)", "A rent price cannot be negative.")
+        "CHECK(price_month >= 0)", "A rent price cannot be negative."
+    )
     _dates_ordered = models.Constraint(
         "CHECK(date_end IS NULL OR date_end >= date_start)",
-        "A rent standard cannot end before it starts.")
+        "A rent standard cannot end before it starts.",
+    )
     _unit_start_unique = models.UniqueIndex(
         "(unit_id, date_start) WHERE state != 'cancelled'",
-        "This unit already has a rent standard starting on that date.")
+        "This unit already has a rent standard starting on that date.",
+    )
 
     @api.depends("price_month")
     def _compute_price_day(self):
@@ -77,31 +101,43 @@ class MallRentStandard(models.Model):
     def _compute_monthly_rent(self):
         for standard in self:
             standard.monthly_rent = standard.currency_id.round(
-                standard.price_month * standard.unit_id.leasable_area)
+                standard.price_month * standard.unit_id.leasable_area
+            )
 
     @api.depends("unit_id", "date_start", "price_month")
     def _compute_previous(self):
-        approved = self.search([("unit_id", "in", self.unit_id.ids), ("state", "=", "approved")],
-                               order="date_start desc, id desc")
+        approved = self.search(
+            [("unit_id", "in", self.unit_id.ids), ("state", "=", "approved")],
+            order="date_start desc, id desc",
+        )
         by_unit = defaultdict(list)
         for standard in approved:
             by_unit[standard.unit_id.id].append(standard)
         for standard in self:
-            previous = next((s for s in by_unit[standard.unit_id.id]
-                             if standard.date_start and s.date_start < standard.date_start
-                             and s != standard), self.browse())
+            previous = next(
+                (
+                    s
+                    for s in by_unit[standard.unit_id.id]
+                    if standard.date_start and s.date_start < standard.date_start and s != standard
+                ),
+                self.browse(),
+            )
             standard.previous_id = previous
             standard.previous_price = previous.price_month
             standard.change_percent = (
                 100.0 * (standard.price_month - previous.price_month) / previous.price_month
-                if previous.price_month else 0.0)
+                if previous.price_month
+                else 0.0
+            )
 
     @api.depends("unit_id", "date_start")
     def _compute_display_name(self):
         for standard in self:
             standard.display_name = _(
-                "%(unit)s from %(date)s", unit=standard.unit_id.code or "",
-                date=fields.Date.to_string(standard.date_start) or "")
+                "%(unit)s from %(date)s",
+                unit=standard.unit_id.code or "",
+                date=fields.Date.to_string(standard.date_start) or "",
+            )
 
     # ------------------------------------------------------------------ rules
     @api.constrains("state", "unit_id", "date_start", "date_end")
@@ -118,15 +154,24 @@ class MallRentStandard(models.Model):
                 if other == standard:
                     continue
                 if other.date_start == standard.date_start:
-                    raise ValidationError(_(
-                        "Unit %(unit)s already has a rent standard starting on %(date)s.",
-                        unit=standard.unit_id.code, date=standard.date_start))
+                    raise ValidationError(
+                        _(
+                            "Unit %(unit)s already has a rent standard starting on %(date)s.",
+                            unit=standard.unit_id.code,
+                            date=standard.date_start,
+                        )
+                    )
                 if standard.state == "approved" == other.state and _overlaps(standard, other):
-                    raise ValidationError(_(
-                        "Unit %(unit)s: the rent standard from %(date)s overlaps the approved "
-                        "standard from %(other)s (%(other_end)s).",
-                        unit=standard.unit_id.code, date=standard.date_start,
-                        other=other.date_start, other_end=other.date_end or _("open-ended")))
+                    raise ValidationError(
+                        _(
+                            "Unit %(unit)s: the rent standard from %(date)s overlaps the approved "
+                            "standard from %(other)s (%(other_end)s).",
+                            unit=standard.unit_id.code,
+                            date=standard.date_start,
+                            other=other.date_start,
+                            other_end=other.date_end or _("open-ended"),
+                        )
+                    )
 
     def _is_manager(self):
         return self.env.su or self.env.user.has_group("mall_leasing.group_leasing_manager")
@@ -143,9 +188,12 @@ class MallRentStandard(models.Model):
                 raise AccessError(_("Only a leasing manager can approve rent standards."))
             locked = set(vals) & {"unit_id", "date_start", "date_end", "price_month"}
             if locked and self.filtered(lambda s: s.state == "approved"):
-                raise UserError(_(
-                    "An approved rent standard cannot be changed. Create a new standard "
-                    "(an adjustment) from the date the price changes."))
+                raise UserError(
+                    _(
+                        "An approved rent standard cannot be changed. Create a new standard "
+                        "(an adjustment) from the date the price changes."
+                    )
+                )
         return super().write(vals)
 
     # ------------------------------------------------------------------ actions
@@ -171,11 +219,15 @@ class MallRentStandard(models.Model):
                 if not current_end and current.date_start < standard.date_start:
                     closings[current] = standard.date_start - timedelta(days=1)
                 else:
-                    raise ValidationError(_(
-                        "Unit %(unit)s: the rent standard from %(date)s overlaps the approved "
-                        "standard from %(other)s; end or cancel that one first.",
-                        unit=standard.unit_id.code, date=standard.date_start,
-                        other=current.date_start))
+                    raise ValidationError(
+                        _(
+                            "Unit %(unit)s: the rent standard from %(date)s overlaps the approved "
+                            "standard from %(other)s; end or cancel that one first.",
+                            unit=standard.unit_id.code,
+                            date=standard.date_start,
+                            other=current.date_start,
+                        )
+                    )
             by_unit[standard.unit_id.id].append(standard)
         approving = self.with_context(mall_rent_approving=True)
         # one write per distinct end date: a bulk adjustment closes many standards at once
@@ -184,11 +236,13 @@ class MallRentStandard(models.Model):
             by_end[end].append(current.id)
         for end, ids in by_end.items():
             approving.browse(ids).write({"date_end": end})
-        approving.browse(drafts.ids).write({
-            "state": "approved",
-            "approved_by_id": self.env.uid,
-            "approved_date": fields.Datetime.now(),
-        })
+        approving.browse(drafts.ids).write(
+            {
+                "state": "approved",
+                "approved_by_id": self.env.uid,
+                "approved_date": fields.Datetime.now(),
+            }
+        )
         return True
 
     def action_cancel(self):

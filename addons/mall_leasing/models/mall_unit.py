@@ -29,8 +29,15 @@ STATE_COLORS = {
     "moving_out": "#e57373",
 }
 # The same, as indexes of Odoo's colour palette for the kanban cards.
-STATE_COLOR_INDEX = {"vacant": 1, "reserved": 3, "signed": 4, "fitting_out": 11, "open": 10,
-                     "expiring": 2, "moving_out": 9}
+STATE_COLOR_INDEX = {
+    "vacant": 1,
+    "reserved": 3,
+    "signed": 4,
+    "fitting_out": 11,
+    "open": 10,
+    "expiring": 2,
+    "moving_out": 9,
+}
 # Generated floor plan (when a floor has no SVG): units side by side along rows this wide (m),
 # as deep as their type, with a corridor between rows.
 PLAN_WIDTH, CORRIDOR = 150.0, 6.0
@@ -54,13 +61,26 @@ def shelf_layout(units):
 
 
 # Category colours follow the 12-colour palette of Odoo's `color` fields.
-CATEGORY_COLORS = ["#cccccc", "#f06050", "#f4a460", "#f7cd1f", "#6cc1ed", "#814968", "#eb7e7f",
-                   "#2c8397", "#475577", "#d6145f", "#30c381", "#9365b8"]
+CATEGORY_COLORS = [
+    "#cccccc",
+    "#f06050",
+    "#f4a460",
+    "#f7cd1f",
+    "#6cc1ed",
+    "#814968",
+    "#eb7e7f",
+    "#2c8397",
+    "#475577",
+    "#d6145f",
+    "#30c381",
+    "#9365b8",
+]
 
 
 # Bus notification that open floor plans listen to, and the unit fields a plan shows.
 FLOOR_PLAN_CHANNEL = "mall_leasing/floor_plan_changed"
 FLOOR_PLAN_FIELDS = {"state", "floor_id", "category_id", "code", "name", "leasable_area"}
+
 
 class MallUnit(models.Model):
     """A unit (铺位): the space a tenant rents. Rent and most fees are billed on its
@@ -76,16 +96,27 @@ class MallUnit(models.Model):
     name = fields.Char(help="Optional display name, e.g. the anchor store's name.")
     mall_id = fields.Many2one("mall.mall", required=True, index=True, ondelete="restrict")
     floor_id = fields.Many2one(
-        "mall.floor", required=True, index=True, ondelete="restrict",
-        domain="[('mall_id', '=', mall_id)]")
+        "mall.floor",
+        required=True,
+        index=True,
+        ondelete="restrict",
+        domain="[('mall_id', '=', mall_id)]",
+    )
     building_id = fields.Many2one(related="floor_id.building_id", store=True, index=True)
     company_id = fields.Many2one(related="mall_id.company_id", store=True, index=True)
     currency_id = fields.Many2one(related="company_id.currency_id")
     active = fields.Boolean(default=True)
     unit_type = fields.Selection(
-        [("shop", "Shop"), ("kiosk", "Kiosk"), ("anchor", "Anchor Store"),
-         ("temporary", "Temporary Space"), ("office", "Office")],
-        required=True, default="shop")
+        [
+            ("shop", "Shop"),
+            ("kiosk", "Kiosk"),
+            ("anchor", "Anchor Store"),
+            ("temporary", "Temporary Space"),
+            ("office", "Office"),
+        ],
+        required=True,
+        default="shop",
+    )
     category_id = fields.Many2one("mall.category", string="Planned Category", index=True)
     tag_ids = fields.Many2many("mall.unit.tag", string="Tags")
     gross_area = fields.Float(digits="Mall Area", tracking=True)
@@ -93,7 +124,8 @@ class MallUnit(models.Model):
     leasable_area = fields.Float(digits="Mall Area", tracking=True)
     shared_area = fields.Float(digits="Mall Area")
     state = fields.Selection(
-        UNIT_STATES, string="Status", required=True, default="vacant", tracking=True, index=True)
+        UNIT_STATES, string="Status", required=True, default="vacant", tracking=True, index=True
+    )
     state_history_ids = fields.One2many("mall.unit.state.history", "unit_id")
     state_color = fields.Integer(compute="_compute_state_color")
     note = fields.Html()
@@ -104,18 +136,36 @@ class MallUnit(models.Model):
     has_drainage = fields.Boolean(string="Drainage")
     has_gas = fields.Boolean(string="Gas Supply")
     has_exhaust = fields.Boolean(
-        string="Kitchen Exhaust", help="A flue for cooking fumes (排油烟), needed by restaurants.")
+        string="Kitchen Exhaust", help="A flue for cooking fumes (排油烟), needed by restaurants."
+    )
     document_ids = fields.Many2many(
-        "ir.attachment", "mall_unit_document_rel", "unit_id", "attachment_id",
-        string="Documents", help="Drawings, photos, handover records ...")
+        "ir.attachment",
+        "mall_unit_document_rel",
+        "unit_id",
+        "attachment_id",
+        string="Documents",
+        help="Drawings, photos, handover records ...",
+    )
 
     # Merging (合铺) and splitting (拆铺): the old units stay archived and linked to the new ones.
     origin_unit_ids = fields.Many2many(
-        "mall.unit", "mall_unit_lineage_rel", "result_id", "origin_id", string="Made From",
-        context={"active_test": False}, readonly=True)
+        "mall.unit",
+        "mall_unit_lineage_rel",
+        "result_id",
+        "origin_id",
+        string="Made From",
+        context={"active_test": False},
+        readonly=True,
+    )
     successor_unit_ids = fields.Many2many(
-        "mall.unit", "mall_unit_lineage_rel", "origin_id", "result_id", string="Replaced By",
-        context={"active_test": False}, readonly=True)
+        "mall.unit",
+        "mall_unit_lineage_rel",
+        "origin_id",
+        "result_id",
+        string="Replaced By",
+        context={"active_test": False},
+        readonly=True,
+    )
 
     # Geometry on the generated floor plan (metres from the floor's top-left corner); an
     # uploaded SVG plan takes precedence when the floor has one.
@@ -130,35 +180,49 @@ class MallUnit(models.Model):
 
     rent_standard_ids = fields.One2many("mall.rent.standard", "unit_id")
     rent_price = fields.Monetary(
-        string="Rent (CNY/m²/month)", compute="_compute_rent_price",
-        help="Approved rent standard in force today, per m² of leasable area and month.")
+        string="Rent (CNY/m²/month)",
+        compute="_compute_rent_price",
+        help="Approved rent standard in force today, per m² of leasable area and month.",
+    )
 
     _code_mall_unique = models.Constraint(
-        "UNIQUE(mall_id, code)", "A unit code must be unique within its mall.")
+        "UNIQUE(mall_id, code)", "A unit code must be unique within its mall."
+    )
 
     @api.constrains("gross_area", "usable_area", "leasable_area", "shared_area")
     def _check_areas(self):
         for unit in self:
             if unit.gross_area <= 0 or unit.leasable_area <= 0:
-                raise ValidationError(_(
-                    "Unit %(code)s: the gross and leasable areas must be greater than zero.",
-                    code=unit.code))
+                raise ValidationError(
+                    _(
+                        "Unit %(code)s: the gross and leasable areas must be greater than zero.",
+                        code=unit.code,
+                    )
+                )
             if min(unit.usable_area, unit.shared_area) < 0:
-                raise ValidationError(_(
-                    "Unit %(code)s: areas cannot be negative.", code=unit.code))
+                raise ValidationError(_("Unit %(code)s: areas cannot be negative.", code=unit.code))
             if unit.leasable_area > unit.gross_area:
-                raise ValidationError(_(
-                    "Unit %(code)s: the leasable area (%(leasable)s m²) cannot exceed the gross "
-                    "area (%(gross)s m²).",
-                    code=unit.code, leasable=unit.leasable_area, gross=unit.gross_area))
+                raise ValidationError(
+                    _(
+                        "Unit %(code)s: the leasable area (%(leasable)s m²) cannot exceed the "
+                        "gross area (%(gross)s m²).",
+                        code=unit.code,
+                        leasable=unit.leasable_area,
+                        gross=unit.gross_area,
+                    )
+                )
 
     @api.constrains("floor_id", "mall_id")
     def _check_floor_mall(self):
         for unit in self:
             if unit.floor_id.mall_id != unit.mall_id:
-                raise ValidationError(_(
-                    "Unit %(code)s: floor %(floor)s belongs to another mall.",
-                    code=unit.code, floor=unit.floor_id.name))
+                raise ValidationError(
+                    _(
+                        "Unit %(code)s: floor %(floor)s belongs to another mall.",
+                        code=unit.code,
+                        floor=unit.floor_id.name,
+                    )
+                )
 
     def _compute_display_name(self):
         for unit in self:
@@ -186,8 +250,9 @@ class MallUnit(models.Model):
     def create(self, vals_list):
         units = super().create(vals_list)
         if not self.env.context.get("mall_skip_state_history"):
-            units._log_state_history({unit.id: False for unit in units},
-                                     self.env.context.get("mall_state_reason"))
+            units._log_state_history(
+                {unit.id: False for unit in units}, self.env.context.get("mall_state_reason")
+            )
         return units
 
     def write(self, vals):
@@ -201,7 +266,8 @@ class MallUnit(models.Model):
         changed = {uid: old for uid, old in before.items() if old != vals["state"]}
         if changed:
             self.browse(list(changed))._log_state_history(
-                changed, self.env.context.get("mall_state_reason"))
+                changed, self.env.context.get("mall_state_reason")
+            )
         self._notify_floor_plan()
         return result
 
@@ -212,30 +278,43 @@ class MallUnit(models.Model):
         message names floors only, so it goes to all internal users."""
         floors = self.floor_id
         if floors:
-            self.env["bus.bus"]._sendone(self.env.ref("base.group_user"), FLOOR_PLAN_CHANNEL,
-                                         {"floor_ids": floors.ids})
+            self.env["bus.bus"]._sendone(
+                self.env.ref("base.group_user"), FLOOR_PLAN_CHANNEL, {"floor_ids": floors.ids}
+            )
 
     def _log_state_history(self, old_states, reason=None):
         """Write one history row per unit of ``self`` (old state taken from ``old_states``, a
         dict {unit id: state or False}) and, when a reason is given, note it in the chatter."""
         now = fields.Datetime.now()
-        self.env["mall.unit.state.history"].sudo().create([{
-            "unit_id": unit.id,
-            "date": now,
-            "from_state": old_states.get(unit.id) or False,
-            "to_state": unit.state,
-            "user_id": self.env.uid,
-            "reason": reason or False,
-        } for unit in self])
+        self.env["mall.unit.state.history"].sudo().create(
+            [
+                {
+                    "unit_id": unit.id,
+                    "date": now,
+                    "from_state": old_states.get(unit.id) or False,
+                    "to_state": unit.state,
+                    "user_id": self.env.uid,
+                    "reason": reason or False,
+                }
+                for unit in self
+            ]
+        )
         if reason:
             labels = dict(self._fields["state"]._description_selection(self.env))
-            self._message_log_batch({
-                unit.id: Markup("%s<br/>%s") % (
-                    _("Status: %(old)s → %(new)s",
-                      old=labels.get(old_states.get(unit.id), "-"), new=labels[unit.state]),
-                    _("Reason: %(reason)s", reason=reason))
-                for unit in self
-            })
+            self._message_log_batch(
+                {
+                    unit.id: Markup("%s<br/>%s")
+                    % (
+                        _(
+                            "Status: %(old)s → %(new)s",
+                            old=labels.get(old_states.get(unit.id), "-"),
+                            new=labels[unit.state],
+                        ),
+                        _("Reason: %(reason)s", reason=reason),
+                    )
+                    for unit in self
+                }
+            )
 
     def _set_state(self, new_state, reason=None):
         """Move the units of ``self`` to ``new_state``, recording a history row and a chatter
@@ -282,12 +361,17 @@ class MallUnit(models.Model):
         further notice); the latest start wins, so on the day an adjustment starts the new
         price applies."""
         on_date = fields.Date.to_date(on_date)
-        standards = self.env["mall.rent.standard"].search([
-            ("unit_id", "in", self.ids),
-            ("state", "=", "approved"),
-            ("date_start", "<=", on_date),
-            "|", ("date_end", "=", False), ("date_end", ">=", on_date),
-        ], order="unit_id, date_start desc, id desc")
+        standards = self.env["mall.rent.standard"].search(
+            [
+                ("unit_id", "in", self.ids),
+                ("state", "=", "approved"),
+                ("date_start", "<=", on_date),
+                "|",
+                ("date_end", "=", False),
+                ("date_end", ">=", on_date),
+            ],
+            order="unit_id, date_start desc, id desc",
+        )
         result = {}
         for standard in standards:
             result.setdefault(standard.unit_id.id, standard)
@@ -298,8 +382,10 @@ class MallUnit(models.Model):
         unit of ``self``: {unit id: price}; 0.0 when the unit has no approved standard then.
         The one place billing and contracts ask "what does this unit cost on that day"."""
         standards = self._rent_standard_on(on_date)
-        return {unit.id: standards[unit.id].price_month if unit.id in standards else 0.0
-                for unit in self}
+        return {
+            unit.id: standards[unit.id].price_month if unit.id in standards else 0.0
+            for unit in self
+        }
 
     # ------------------------------------------------------------------ occupancy
     @api.model
@@ -307,11 +393,15 @@ class MallUnit(models.Model):
         """Occupancy figures of the active units matching ``domain`` grouped by ``group_field``
         (``floor_id`` or ``mall_id``), in one query:
         {record: {total_area, leased_area, open_area, count, leased_count, vacant_count}}."""
-        figures = defaultdict(lambda: dict.fromkeys(
-            ("total_area", "leased_area", "open_area", "count", "leased_count", "vacant_count"),
-            0))
+        figures = defaultdict(
+            lambda: dict.fromkeys(
+                ("total_area", "leased_area", "open_area", "count", "leased_count", "vacant_count"),
+                0,
+            )
+        )
         for group, state, area, count in self._read_group(
-                domain, [group_field, "state"], ["leasable_area:sum", "__count"]):
+            domain, [group_field, "state"], ["leasable_area:sum", "__count"]
+        ):
             row = figures[group]
             row["total_area"] += area
             row["count"] += count
@@ -333,24 +423,30 @@ class MallUnit(models.Model):
         prices = self._rent_price_on(today)
         states = dict(self._fields["state"]._description_selection(self.env))
         types = dict(self._fields["unit_type"]._description_selection(self.env))
-        return [{
-            "id": unit.id,
-            "code": unit.code,
-            "name": unit.name or "",
-            "state": unit.state,
-            "state_label": states[unit.state],
-            "unit_type": types[unit.unit_type],
-            "category": unit.category_id.display_name or "",
-            "category_color": CATEGORY_COLORS[(unit.category_id.color or 0) % 12]
-            if unit.category_id else CATEGORY_COLORS[0],
-            "leasable_area": unit.leasable_area,
-            "gross_area": unit.gross_area,
-            "x": unit.plan_x, "y": unit.plan_y,
-            "width": unit.plan_width, "height": unit.plan_height,
-            "tenant": unit.tenant_id.display_name or "",
-            "lease_end": fields.Date.to_string(unit.lease_end_date) or "",
-            "rent_price": prices.get(unit.id, 0.0),
-        } for unit in self]
+        return [
+            {
+                "id": unit.id,
+                "code": unit.code,
+                "name": unit.name or "",
+                "state": unit.state,
+                "state_label": states[unit.state],
+                "unit_type": types[unit.unit_type],
+                "category": unit.category_id.display_name or "",
+                "category_color": CATEGORY_COLORS[(unit.category_id.color or 0) % 12]
+                if unit.category_id
+                else CATEGORY_COLORS[0],
+                "leasable_area": unit.leasable_area,
+                "gross_area": unit.gross_area,
+                "x": unit.plan_x,
+                "y": unit.plan_y,
+                "width": unit.plan_width,
+                "height": unit.plan_height,
+                "tenant": unit.tenant_id.display_name or "",
+                "lease_end": fields.Date.to_string(unit.lease_end_date) or "",
+                "rent_price": prices.get(unit.id, 0.0),
+            }
+            for unit in self
+        ]
 
     def action_open_floor_plan(self):
         """The floor plan of this unit's floor."""

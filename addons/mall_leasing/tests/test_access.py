@@ -18,8 +18,11 @@ class TestAccess(MallLeasingCase):
         unit.write({"usable_area": 81.0})
         unit._set_state("reserved", "意向")
         self.assertEqual(self.unit_a.state, "reserved")
-        history = self.env["mall.unit.state.history"].with_user(self.leasing).search(
-            [("unit_id", "=", self.unit_a.id)])
+        history = (
+            self.env["mall.unit.state.history"]
+            .with_user(self.leasing)
+            .search([("unit_id", "=", self.unit_a.id)])
+        )
         self.assertEqual(history[0].user_id, self.leasing)
 
     def test_finance_user_reads_but_does_not_change_units_or_prices(self):
@@ -30,12 +33,18 @@ class TestAccess(MallLeasingCase):
         with self.assertRaises(AccessError):
             unit.write({"usable_area": 70.0})
         with self.assertRaises(AccessError):
-            self.env["mall.rent.standard"].with_user(self.finance).create({
-                "unit_id": self.unit_a.id, "date_start": "2027-01-01", "price_month": 1.0})
+            self.env["mall.rent.standard"].with_user(self.finance).create(
+                {"unit_id": self.unit_a.id, "date_start": "2027-01-01", "price_month": 1.0}
+            )
 
     def test_portal_user_sees_nothing(self):
-        for model in ("mall.mall", "mall.floor", "mall.unit", "mall.rent.standard",
-                      "mall.unit.state.history"):
+        for model in (
+            "mall.mall",
+            "mall.floor",
+            "mall.unit",
+            "mall.rent.standard",
+            "mall.unit.state.history",
+        ):
             with self.assertRaises(AccessError):
                 self.env[model].with_user(self.portal).search([])
 
@@ -47,9 +56,17 @@ class TestAccess(MallLeasingCase):
     def test_other_company_units_are_hidden(self):
         other = self.env["res.company"].create({"name": "其他公司"})
         mall = self.env["mall.mall"].create(
-            {"name": "他人广场", "code": "X", "company_id": other.id})
+            {"name": "他人广场", "code": "X", "company_id": other.id}
+        )
         floor = self.env["mall.floor"].create({"name": "1F", "mall_id": mall.id})
-        self.env["mall.unit"].create({"code": "X-1", "mall_id": mall.id, "floor_id": floor.id,
-                                      "gross_area": 10.0, "leasable_area": 8.0})
+        self.env["mall.unit"].create(
+            {
+                "code": "X-1",
+                "mall_id": mall.id,
+                "floor_id": floor.id,
+                "gross_area": 10.0,
+                "leasable_area": 8.0,
+            }
+        )
         units = self.env["mall.unit"].with_user(self.leasing).search([("mall_id", "=", mall.id)])
         self.assertFalse(units)

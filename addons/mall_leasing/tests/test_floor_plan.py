@@ -7,9 +7,11 @@ from odoo.tests import tagged
 
 from .common import MallLeasingCase
 
-GOOD_SVG = (b'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 100 50">'
-            b'<rect id="1F-001" x="0" y="0" width="40" height="50"/>'
-            b'<rect data-unit="1F-002" x="50" y="0" width="40" height="50"/></svg>')
+GOOD_SVG = (
+    b'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 100 50">'
+    b'<rect id="1F-001" x="0" y="0" width="40" height="50"/>'
+    b'<rect data-unit="1F-002" x="50" y="0" width="40" height="50"/></svg>'
+)
 
 
 def b64(data):
@@ -48,9 +50,18 @@ class TestFloorPlan(MallLeasingCase):
         self.assertEqual(self._floor_plan_messages(), [])
 
     def test_plan_data_is_one_batch_for_many_units(self):
-        self.env["mall.unit"].create([{
-            "code": f"1F-{n:03d}", "mall_id": self.mall.id, "floor_id": self.floor.id,
-            "gross_area": 50.0, "leasable_area": 40.0} for n in range(100, 400)])
+        self.env["mall.unit"].create(
+            [
+                {
+                    "code": f"1F-{n:03d}",
+                    "mall_id": self.mall.id,
+                    "floor_id": self.floor.id,
+                    "gross_area": 50.0,
+                    "leasable_area": 40.0,
+                }
+                for n in range(100, 400)
+            ]
+        )
         self.floor.invalidate_recordset()
         self.env.invalidate_all()
         with self.assertQueryCount(__system__=30):
@@ -72,11 +83,13 @@ class TestFloorPlan(MallLeasingCase):
         self.assertIn(b"1F-002", base64.b64decode(self.floor.plan_svg))
 
     def test_an_svg_with_scripts_is_refused(self):
-        for bad in (b'<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>',
-                    b'<svg xmlns="http://www.w3.org/2000/svg"><rect onclick="alert(1)"/></svg>',
-                    b'<svg xmlns="http://www.w3.org/2000/svg" '
-                    b'xmlns:x="http://www.w3.org/1999/xlink"><a x:href="javascript:alert(1)">'
-                    b'<rect/></a></svg>'):
+        for bad in (
+            b'<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>',
+            b'<svg xmlns="http://www.w3.org/2000/svg"><rect onclick="alert(1)"/></svg>',
+            b'<svg xmlns="http://www.w3.org/2000/svg" '
+            b'xmlns:x="http://www.w3.org/1999/xlink"><a x:href="javascript:alert(1)">'
+            b"<rect/></a></svg>",
+        ):
             with self.assertRaisesRegex(ValidationError, "不能包含脚本"), self.env.cr.savepoint():
                 self.floor.write({"plan_svg": b64(bad)})
         self.assertFalse(self.floor.plan_svg)

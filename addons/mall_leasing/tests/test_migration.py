@@ -7,8 +7,9 @@ from .common import MallLeasingCase
 
 
 def _load_migration():
-    path = os.path.join(os.path.dirname(os.path.dirname(__file__)), "migrations",
-                        "19.0.1.1.0", "post-migrate.py")
+    path = os.path.join(
+        os.path.dirname(os.path.dirname(__file__)), "migrations", "19.0.1.1.0", "post-migrate.py"
+    )
     spec = importlib.util.spec_from_file_location("mall_leasing_post_migrate_19_0_1_1_0", path)
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
@@ -29,5 +30,6 @@ class TestMigration(MallLeasingCase):
         self.assertEqual(history.to_state, "open")
         # units that had both keep them
         self.assertEqual(self.unit_a.plan_width, 10.0)
-        self.assertEqual(len(self.env["mall.unit.state.history"].search(
-            [("unit_id", "=", self.unit_a.id)])), 1)
+        self.assertEqual(
+            len(self.env["mall.unit.state.history"].search([("unit_id", "=", self.unit_a.id)])), 1
+        )

@@ -27,8 +27,21 @@ class TestMoney(BaseCase):
     def test_capital_numerals_agree_with_cn2an(self):
         """cn2an reads like the accounting rules except that it writes no 整 after 角."""
         rng = random.Random(7)
-        values = [0.01, 0.1, 1, 10, 10.2, 100, 1010, 1000.05, 100000.1, 100000005,
-                  20000000.07, 1234.5, 1.23]
+        values = [
+            0.01,
+            0.1,
+            1,
+            10,
+            10.2,
+            100,
+            1010,
+            1000.05,
+            100000.1,
+            100000005,
+            20000000.07,
+            1234.5,
+            1.23,
+        ]
         values += [rng.randrange(1, 10**12) / 100 for _ in range(500)]
         for value in values:
             expected = cn2an.an2cn(f"{value:.2f}", "rmb")

@@ -30,8 +30,9 @@ class TestRentSchedule(MallLeasingCase):
         result = self._schedule(100, 200, "2026-03-15", "2026-06-30", rent_free=free)
         amounts = [line["amount"] for line in result["lines"]]
         # free until 2026-05-14: March, April free; May 17 days of 31 billed; June full
-        self.assertEqual(amounts, [Decimal("0.00"), Decimal("0.00"), Decimal("10967.74"),
-                                   Decimal("20000.00")])
+        self.assertEqual(
+            amounts, [Decimal("0.00"), Decimal("0.00"), Decimal("10967.74"), Decimal("20000.00")]
+        )
         self.assertEqual(result["lines"][2]["free_days"], 14)
         self.assertEqual(result["total"], Decimal("30967.74"))
 
@@ -40,10 +41,13 @@ class TestRentSchedule(MallLeasingCase):
         by_year = {}
         for line in result["lines"]:
             by_year.setdefault(line["period_start"].year, set()).add(line["unit_price"])
-        self.assertEqual(by_year, {2026: {Decimal("100.00")}, 2027: {Decimal("105.00")},
-                                   2028: {Decimal("110.25")}})
-        self.assertEqual(result["total"], Decimal("60000.00") + Decimal("63000.00")
-                         + Decimal("66150.00"))
+        self.assertEqual(
+            by_year,
+            {2026: {Decimal("100.00")}, 2027: {Decimal("105.00")}, 2028: {Decimal("110.25")}},
+        )
+        self.assertEqual(
+            result["total"], Decimal("60000.00") + Decimal("63000.00") + Decimal("66150.00")
+        )
 
     def test_escalation_inside_a_month_splits_its_days(self):
         # escalation on 2027-03-15: March 2027 has 14 days at 200 and 17 at 210
@@ -66,21 +70,27 @@ class TestRentSchedule(MallLeasingCase):
 
     def test_calculator_uses_the_standard_and_shows_the_months(self):
         self._standard(self.unit_a, "2026-01-01", 200.0)
-        calc = self.env["mall.rent.calculator"].create({
-            "unit_ids": [(6, 0, self.unit_a.ids)], "date_start": "2026-03-15",
-            "term_months": 12, "rent_free_months": 2})
+        calc = self.env["mall.rent.calculator"].create(
+            {
+                "unit_ids": [(6, 0, self.unit_a.ids)],
+                "date_start": "2026-03-15",
+                "term_months": 12,
+                "rent_free_months": 2,
+            }
+        )
         self.assertEqual(str(calc.date_end), "2027-03-14")
         calc.action_compute()
         self.assertEqual(len(calc.line_ids), 13)
         # 85 m² × 200 × 17/31 = 9322.58… in May (rent-free until 14 May)
-        may = calc.line_ids.filtered(lambda line: line.period_start.month == 5
-                                     and line.period_start.year == 2026)
+        may = calc.line_ids.filtered(
+            lambda line: line.period_start.month == 5 and line.period_start.year == 2026
+        )
         self.assertAlmostEqual(may.amount, 9322.58, places=2)
         self.assertAlmostEqual(calc.total_amount, sum(calc.line_ids.mapped("amount")), places=2)
 
     def test_calculator_without_a_price_says_so(self):
-        calc = self.env["mall.rent.calculator"].create({
-            "unit_ids": [(6, 0, self.unit_b.ids)], "date_start": "2026-03-15",
-            "term_months": 12})
+        calc = self.env["mall.rent.calculator"].create(
+            {"unit_ids": [(6, 0, self.unit_b.ids)], "date_start": "2026-03-15", "term_months": 12}
+        )
         with self.assertRaisesRegex(UserError, "没有已审批的租金标准"):
             calc.action_compute()

@@ -58,9 +58,18 @@ class TestRentStandard(MallLeasingCase):
 
     def test_only_a_leasing_manager_approves(self):
         user = self._make_user("lease_user_rs", ["mall_leasing.group_leasing_user"])
-        standard = self.env["mall.rent.standard"].with_user(user).create({
-            "unit_id": self.unit_a.id, "date_start": "2026-01-01", "price_month": 300.0,
-            "reason": "首次定价"})
+        standard = (
+            self.env["mall.rent.standard"]
+            .with_user(user)
+            .create(
+                {
+                    "unit_id": self.unit_a.id,
+                    "date_start": "2026-01-01",
+                    "price_month": 300.0,
+                    "reason": "首次定价",
+                }
+            )
+        )
         with self.assertRaises(AccessError):
             standard.action_approve()
         self.assertEqual(standard.state, "draft")
@@ -71,10 +80,17 @@ class TestRentStandard(MallLeasingCase):
     def test_bulk_adjustment_previews_then_creates_drafts(self):
         self._standard(self.unit_a, "2026-01-01", 300.0)
         self._standard(self.unit_b, "2026-01-01", 200.0)
-        wizard = self.env["mall.rent.adjust.wizard"].create({
-            "mall_id": self.mall.id, "floor_ids": [(6, 0, self.floor.ids)],
-            "category_ids": [(6, 0, self.food.ids)], "mode": "percent", "value": 5.0,
-            "date_start": "2027-01-01", "reason": "餐饮年度调租"})
+        wizard = self.env["mall.rent.adjust.wizard"].create(
+            {
+                "mall_id": self.mall.id,
+                "floor_ids": [(6, 0, self.floor.ids)],
+                "category_ids": [(6, 0, self.food.ids)],
+                "mode": "percent",
+                "value": 5.0,
+                "date_start": "2027-01-01",
+                "reason": "餐饮年度调租",
+            }
+        )
         wizard.action_preview()
         self.assertEqual(wizard.line_ids.unit_id, self.unit_a)
         self.assertEqual(wizard.line_ids.new_price, 315.0)
@@ -87,8 +103,14 @@ class TestRentStandard(MallLeasingCase):
     def test_bulk_adjustment_refuses_units_already_adjusted_that_day(self):
         self._standard(self.unit_a, "2026-01-01", 300.0)
         self._standard(self.unit_a, "2027-01-01", 310.0, approve=False)
-        wizard = self.env["mall.rent.adjust.wizard"].create({
-            "mall_id": self.mall.id, "mode": "amount", "value": 10.0,
-            "date_start": "2027-01-01", "reason": "重复调租"})
+        wizard = self.env["mall.rent.adjust.wizard"].create(
+            {
+                "mall_id": self.mall.id,
+                "mode": "amount",
+                "value": 10.0,
+                "date_start": "2027-01-01",
+                "reason": "重复调租",
+            }
+        )
         with self.assertRaisesRegex(UserError, "1F-001"):
             wizard.action_preview()

@@ -6,8 +6,7 @@ from .common import MallLeasingCase
 @tagged("post_install", "-at_install")
 class TestUnitState(MallLeasingCase):
     def _history(self, unit):
-        return self.env["mall.unit.state.history"].search(
-            [("unit_id", "=", unit.id)], order="id")
+        return self.env["mall.unit.state.history"].search([("unit_id", "=", unit.id)], order="id")
 
     def test_a_new_unit_starts_its_history(self):
         rows = self._history(self.unit_a)
@@ -26,8 +25,15 @@ class TestUnitState(MallLeasingCase):
 
     def test_every_status_change_is_a_history_row(self):
         units = self.unit_a | self.unit_b
-        for state in ("reserved", "signed", "fitting_out", "open", "expiring", "moving_out",
-                      "vacant"):
+        for state in (
+            "reserved",
+            "signed",
+            "fitting_out",
+            "open",
+            "expiring",
+            "moving_out",
+            "vacant",
+        ):
             units._set_state(state, "测试")
         self.assertEqual(len(self._history(self.unit_a)), 8)
         self.assertEqual(self._history(self.unit_b).mapped("to_state")[-1], "vacant")
@@ -41,9 +47,9 @@ class TestUnitState(MallLeasingCase):
         self.assertEqual(len(self._history(self.unit_a)), before)
 
     def test_state_wizard_asks_for_a_reason(self):
-        wizard = self.env["mall.unit.state.wizard"].create({
-            "unit_ids": [(6, 0, self.unit_a.ids)], "new_state": "signed",
-            "reason": "合同已签"})
+        wizard = self.env["mall.unit.state.wizard"].create(
+            {"unit_ids": [(6, 0, self.unit_a.ids)], "new_state": "signed", "reason": "合同已签"}
+        )
         wizard.action_apply()
         self.assertEqual(self.unit_a.state, "signed")
         self.assertEqual(self._history(self.unit_a)[-1].reason, "合同已签")

@@ -8,12 +8,23 @@ class TestViewsTour(HttpCase):
         super().setUpClass()
         cls.mall = cls.env["mall.mall"].create({"name": "视图广场", "code": "VIEW"})
         cls.floor = cls.env["mall.floor"].create({"name": "1F", "mall_id": cls.mall.id})
-        cls.unit = cls.env["mall.unit"].create({
-            "code": "VIEW-001", "mall_id": cls.mall.id, "floor_id": cls.floor.id,
-            "gross_area": 100.0, "leasable_area": 80.0})
-        cls.standard = cls.env["mall.rent.standard"].create({
-            "unit_id": cls.unit.id, "date_start": "2020-01-01", "price_month": 200.0,
-            "reason": "首次定价"})
+        cls.unit = cls.env["mall.unit"].create(
+            {
+                "code": "VIEW-001",
+                "mall_id": cls.mall.id,
+                "floor_id": cls.floor.id,
+                "gross_area": 100.0,
+                "leasable_area": 80.0,
+            }
+        )
+        cls.standard = cls.env["mall.rent.standard"].create(
+            {
+                "unit_id": cls.unit.id,
+                "date_start": "2020-01-01",
+                "price_month": 200.0,
+                "reason": "首次定价",
+            }
+        )
         cls.standard.action_approve()
 
     def test_every_view_of_the_addon_opens_in_the_browser(self):
@@ -40,20 +51,29 @@ class TestViewsTour(HttpCase):
         fails while it is drawn, makes it fail; so does a view of another kind than the one
         asked for."""
         kanban = self.env.ref("mall_leasing.mall_unit_view_kanban")
-        self.env["ir.ui.view"].create({
-            "name": "mall.unit.kanban broken on purpose", "model": "mall.unit",
-            "inherit_id": kanban.id,
-            "arch": '<field name="code" position="after">'
-                    '<span t-esc="record.code.value.mall_missing.boom"/></field>',
-        })
+        self.env["ir.ui.view"].create(
+            {
+                "name": "mall.unit.kanban broken on purpose",
+                "model": "mall.unit",
+                "inherit_id": kanban.id,
+                "arch": '<field name="code" position="after">'
+                '<span t-esc="record.code.value.mall_missing.boom"/></field>',
+            }
+        )
         url = "/odoo/action-mall_leasing.action_mall_unit?view_type=kanban"
         with self.assertRaises(AssertionError):
             self.start_tour(url, "mall_leasing_view_smoke_kanban", login="admin")
         # and a kind of view other than the one the URL opens
         with self.assertRaises(AssertionError):
-            self.start_tour(f"/odoo/action-mall_leasing.action_mall_floor/{self.floor.id}",
-                            "mall_leasing_view_smoke_list", login="admin")
+            self.start_tour(
+                f"/odoo/action-mall_leasing.action_mall_floor/{self.floor.id}",
+                "mall_leasing_view_smoke_list",
+                login="admin",
+            )
 
     def test_rent_calculator_from_a_unit(self):
-        self.start_tour(f"/odoo/action-mall_leasing.action_mall_unit/{self.unit.id}",
-                        "mall_leasing_rent_calculator_tour", login="admin")
+        self.start_tour(
+            f"/odoo/action-mall_leasing.action_mall_unit/{self.unit.id}",
+            "mall_leasing_rent_calculator_tour",
+            login="admin",
+        )

@@ -12,29 +12,42 @@ class MallRentAdjustWizard(models.TransientModel):
     _name = "mall.rent.adjust.wizard"
     _description = "Bulk Rent Adjustment"
 
-    mall_id = fields.Many2one("mall.mall", required=True,
-                              default=lambda self: self.env["mall.mall"].search([], limit=1))
-    floor_ids = fields.Many2many("mall.floor", string="Floors",
-                                 domain="[('mall_id', '=', mall_id)]",
-                                 help="Empty: every floor.")
-    category_ids = fields.Many2many("mall.category", string="Planned Categories",
-                                    help="Empty: every category.")
+    mall_id = fields.Many2one(
+        "mall.mall", required=True, default=lambda self: self.env["mall.mall"].search([], limit=1)
+    )
+    floor_ids = fields.Many2many(
+        "mall.floor",
+        string="Floors",
+        domain="[('mall_id', '=', mall_id)]",
+        help="Empty: every floor.",
+    )
+    category_ids = fields.Many2many(
+        "mall.category", string="Planned Categories", help="Empty: every category."
+    )
     unit_type = fields.Selection(
-        lambda self: self.env["mall.unit"]._fields["unit_type"].selection,
-        help="Empty: every type.")
-    unit_ids = fields.Many2many("mall.unit", string="Units",
-                                help="Only these units (the filters above still apply).")
-    mode = fields.Selection([("percent", "Percentage"), ("amount", "Amount per m²")],
-                            required=True, default="percent")
-    value = fields.Float(string="Change", required=True, digits=(16, 2),
-                         help="+5 for +5 % (or +5 yuan/m²/month); negative to lower the rent.")
+        lambda self: self.env["mall.unit"]._fields["unit_type"].selection, help="Empty: every type."
+    )
+    unit_ids = fields.Many2many(
+        "mall.unit", string="Units", help="Only these units (the filters above still apply)."
+    )
+    mode = fields.Selection(
+        [("percent", "Percentage"), ("amount", "Amount per m²")], required=True, default="percent"
+    )
+    value = fields.Float(
+        string="Change",
+        required=True,
+        digits=(16, 2),
+        help="+5 for +5 % (or +5 yuan/m²/month); negative to lower the rent.",
+    )
     date_start = fields.Date(string="Effective From", required=True)
     reason = fields.Char(required=True)
     step = fields.Selection([("edit", "Edit"), ("preview", "Preview")], default="edit")
     line_ids = fields.One2many("mall.rent.adjust.wizard.line", "wizard_id", string="Preview")
     skipped_count = fields.Integer(
-        readonly=True, help="Units matching the filters without a rent standard in force on "
-                            "the date; they have no price to adjust.")
+        readonly=True,
+        help="Units matching the filters without a rent standard in force on "
+        "the date; they have no price to adjust.",
+    )
 
     @api.model
     def default_get(self, fields_list):
@@ -56,22 +69,33 @@ class MallRentAdjustWizard(models.TransientModel):
         return self.env["mall.unit"].search(domain)
 
     def _new_price(self, price):
-        change = (round_fen(price) * round_fen(self.value) / 100 if self.mode == "percent"
-                  else round_fen(self.value))
+        change = (
+            round_fen(price) * round_fen(self.value) / 100
+            if self.mode == "percent"
+            else round_fen(self.value)
+        )
         return float(round_fen(round_fen(price) + change))
 
     def action_preview(self):
         """Compute the new price of every matching unit and show them before applying."""
         self.ensure_one()
         units = self._units()
-        taken = self.env["mall.rent.standard"].search([
-            ("unit_id", "in", units.ids), ("date_start", "=", self.date_start),
-            ("state", "!=", "cancelled")])
+        taken = self.env["mall.rent.standard"].search(
+            [
+                ("unit_id", "in", units.ids),
+                ("date_start", "=", self.date_start),
+                ("state", "!=", "cancelled"),
+            ]
+        )
         if taken:
-            raise UserError(_(
-                "These units already have a rent standard starting on %(date)s: %(codes)s. "
-                "Leave them out or cancel those standards first.",
-                date=self.date_start, codes=", ".join(taken.unit_id.mapped("code"))))
+            raise UserError(
+                _(
+                    "These units already have a rent standard starting on %(date)s: %(codes)s. "
+                    "Leave them out or cancel those standards first.",
+                    date=self.date_start,
+                    codes=", ".join(taken.unit_id.mapped("code")),
+                )
+            )
         standards = units._rent_standard_on(self.date_start)
         lines = []
         for unit in units:
@@ -80,16 +104,32 @@ class MallRentAdjustWizard(models.TransientModel):
                 continue
             new_price = self._new_price(standard.price_month)
             if new_price < 0:
-                raise UserError(_("Unit %(code)s: the adjustment makes the rent negative.",
-                                  code=unit.code))
-            lines.append(Command.create({
-                "unit_id": unit.id, "current_price": standard.price_month,
-                "new_price": new_price}))
+                raise UserError(
+                    _("Unit %(code)s: the adjustment makes the rent negative.", code=unit.code)
+                )
+            lines.append(
+                Command.create(
+                    {
+                        "unit_id": unit.id,
+                        "current_price": standard.price_month,
+                        "new_price": new_price,
+                    }
+                )
+            )
         if not lines:
-            raise UserError(_("No unit matching these filters has a rent standard in force on "
-                              "%(date)s.", date=self.date_start))
-        self.write({"line_ids": [Command.clear(), *lines], "step": "preview",
-                    "skipped_count": len(units) - len(lines)})
+            raise UserError(
+                _(
+                    "No unit matching these filters has a rent standard in force on %(date)s.",
+                    date=self.date_start,
+                )
+            )
+        self.write(
+            {
+                "line_ids": [Command.clear(), *lines],
+                "step": "preview",
+                "skipped_count": len(units) - len(lines),
+            }
+        )
         return self._reopen()
 
     def action_back(self):
@@ -101,21 +141,37 @@ class MallRentAdjustWizard(models.TransientModel):
         self.ensure_one()
         if self.step != "preview" or not self.line_ids:
             raise UserError(_("Preview the adjustment before applying it."))
-        standards = self.env["mall.rent.standard"].create([{
-            "unit_id": line.unit_id.id,
-            "date_start": self.date_start,
-            "price_month": line.new_price,
-            "reason": self.reason,
-        } for line in self.line_ids])
+        standards = self.env["mall.rent.standard"].create(
+            [
+                {
+                    "unit_id": line.unit_id.id,
+                    "date_start": self.date_start,
+                    "price_month": line.new_price,
+                    "reason": self.reason,
+                }
+                for line in self.line_ids
+            ]
+        )
         if self.env.context.get("mall_approve"):
             standards.action_approve()
-        return {"type": "ir.actions.act_window", "res_model": "mall.rent.standard",
-                "name": _("Rent Adjustment"), "domain": [("id", "in", standards.ids)],
-                "view_mode": "list,form", "target": "current"}
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "mall.rent.standard",
+            "name": _("Rent Adjustment"),
+            "domain": [("id", "in", standards.ids)],
+            "view_mode": "list,form",
+            "target": "current",
+        }
 
     def _reopen(self):
-        return {"type": "ir.actions.act_window", "res_model": self._name, "res_id": self.id,
-                "view_mode": "form", "target": "new", "name": _("Bulk Rent Adjustment")}
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": self._name,
+            "res_id": self.id,
+            "view_mode": "form",
+            "target": "new",
+            "name": _("Bulk Rent Adjustment"),
+        }
 
 
 class MallRentAdjustWizardLine(models.TransientModel):

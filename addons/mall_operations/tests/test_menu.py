@@ -1,9 +1,15 @@
 from odoo.tests import HttpCase, tagged
 
-SECTIONS = ["mall_leasing.menu_leasing", "mall_tenant.menu_tenant", "mall_contract.menu_contract",
-            "mall_billing.menu_billing", "mall_einvoice.menu_einvoice",
-            "mall_renovation.menu_renovation", "mall_helpdesk.menu_helpdesk",
-            "mall_operations.menu_operations"]
+SECTIONS = [
+    "mall_leasing.menu_leasing",
+    "mall_tenant.menu_tenant",
+    "mall_contract.menu_contract",
+    "mall_billing.menu_billing",
+    "mall_einvoice.menu_einvoice",
+    "mall_renovation.menu_renovation",
+    "mall_helpdesk.menu_helpdesk",
+    "mall_operations.menu_operations",
+]
 
 
 @tagged("post_install", "-at_install")

@@ -1,5 +1,6 @@
 """The charge types ship as noupdate data: an upgrade does not reload them, so the mapping of
 lease terms (rent, fee types, deposits) onto them is set here, where finance left it empty."""
+
 from odoo import SUPERUSER_ID, api
 
 TERMS = {

@@ -1,0 +1,21 @@
+{
+    "name": "Mall Deposits",
+    "summary": "Lease deposits held, offset against arrears and refunded",
+    "version": "19.0.1.0.0",
+    "category": "Mall Management/Billing",
+    "website": "https://github.com/mall-suite/mall-suite",
+    "author": "Mall Suite",
+    "maintainers": ["mall-suite"],
+    "license": "LGPL-3",
+    "depends": ["mall_billing"],
+    "data": [
+        "security/mall_deposit_security.xml",
+        "security/ir.model.access.csv",
+        "report/mall_deposit_ledger_views.xml",
+        "wizard/mall_deposit_offset_wizard_views.xml",
+        "wizard/mall_deposit_refund_wizard_views.xml",
+        "wizard/mall_lease_terminate_wizard_views.xml",
+        "views/mall_lease_views.xml",
+        "views/menus.xml",
+    ],
+}

@@ -1,0 +1,1 @@
+from . import mall_deposit_offset_wizard, mall_deposit_refund_wizard, mall_lease_terminate_wizard

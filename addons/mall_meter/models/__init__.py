@@ -1,0 +1,7 @@
+from . import (
+    mall_billing_run,
+    mall_demo_generator,
+    mall_meter,
+    mall_meter_reading,
+    mall_receivable,
+)

@@ -1,0 +1,99 @@
+import base64
+
+from odoo.exceptions import AccessError, UserError
+from odoo.tests import tagged
+
+from .common import MeterCase
+
+
+@tagged("post_install", "-at_install")
+class TestMeterReading(MeterCase):
+    def test_consumption_is_the_difference_times_the_multiplier(self):
+        first, second = self._readings(self.meter, [1000, 1100.5])
+        self.assertEqual(first.consumption, 0.0)
+        self.assertEqual(second.previous_value, 1000)
+        self.assertEqual(second.consumption, 201.0)
+        self.assertEqual(second.amount, 211.05)
+        self.assertEqual(second.state, "valid")
+        self.assertTrue(second.is_billable)
+
+    def test_a_reading_lower_than_the_previous_is_flagged_and_not_billable(self):
+        readings = self._readings(self.meter, [1000, 990])
+        self.assertEqual(readings[1].state, "flagged")
+        self.assertIn("1000", readings[1].flag_reason)
+        self.assertFalse(readings[1].is_billable)
+
+    def test_a_spike_over_three_times_the_average_is_flagged_until_finance_confirms(self):
+        readings = self._readings(self.meter, [0, 100, 210, 300, 1000])
+        self.assertEqual(readings[:4].mapped("state"), ["valid"] * 4)
+        spike = readings[4]
+        self.assertEqual(spike.state, "flagged")
+        self.assertIn("3", spike.flag_reason)
+        engineer = self._make_user("bil_eng_r", ["mall_leasing.group_engineering_user"])
+        with self.assertRaises(AccessError):
+            spike.with_user(engineer).action_confirm()
+        finance = self._make_user("bil_fin_r", ["mall_leasing.group_finance_user"])
+        spike.with_user(finance).action_confirm()
+        self.assertEqual(spike.state, "confirmed")
+        self.assertTrue(spike.is_billable)
+
+    def test_readings_entered_in_any_order_find_their_previous(self):
+        self._readings(self.meter, [100], start_month=3)
+        earlier = self._readings(self.meter, [50], start_month=1)
+        self.assertEqual(earlier.consumption, 0.0)
+        later = self.env["mall.meter.reading"].search(
+            [("meter_id", "=", self.meter.id), ("date", "=", "2026-03-01")]
+        )
+        self.assertEqual((later.previous_value, later.consumption), (50.0, 100.0))
+
+    def test_import_creates_readings_from_csv(self):
+        csv_data = "meter,date,value\nE-B-001,2026-01-01,10\nE-B-001,2026-02-01,30\n"
+        wizard = self.env["mall.meter.reading.import"].create(
+            {"file": base64.b64encode(csv_data.encode()), "filename": "readings.csv"}
+        )
+        action = wizard.action_import()
+        self.assertEqual(action["params"]["type"], "success")
+        readings = self.meter.reading_ids.sorted("date")
+        self.assertEqual(readings.mapped("consumption"), [0.0, 40.0])
+
+    def test_import_of_a_wrong_file_imports_nothing_and_names_the_lines(self):
+        csv_data = (
+            "meter,date,value\nE-B-001,2026-01-01,10\nNOPE,2026-02-01,30\nE-B-001,someday,5\n"
+        )
+        wizard = self.env["mall.meter.reading.import"].create(
+            {"file": base64.b64encode(csv_data.encode()), "filename": "readings.csv"}
+        )
+        with self.assertRaisesRegex(UserError, "Line 3") as caught:
+            wizard.action_import()
+        self.assertIn("Line 4", str(caught.exception))
+        self.assertFalse(self.meter.reading_ids)
+
+    def test_import_reads_xlsx(self):
+        try:
+            import openpyxl
+        except ImportError:
+            self.skipTest("openpyxl is not installed")
+        import io
+
+        book = openpyxl.Workbook()
+        sheet = book.active
+        sheet.append(["meter", "date", "value"])
+        sheet.append(["E-B-001", "2026-01-01", 5])
+        sheet.append(["E-B-001", "2026-02-01", 8])
+        buffer = io.BytesIO()
+        book.save(buffer)
+        wizard = self.env["mall.meter.reading.import"].create(
+            {"file": base64.b64encode(buffer.getvalue()), "filename": "抄表.xlsx"}
+        )
+        wizard.action_import()
+        self.assertEqual(self.meter.reading_ids.sorted("date").mapped("consumption"), [0.0, 6.0])
+
+    def test_a_second_reading_on_the_same_day_is_reported_per_line(self):
+        results = self.env["mall.meter.reading"]._import_rows(
+            [
+                {"meter": "E-B-001", "date": "2026-01-01", "value": 1},
+                {"meter": "E-B-001", "date": "2026-01-01", "value": 2},
+            ]
+        )
+        self.assertEqual([r["status"] for r in results], ["valid", "error"])
+        self.assertEqual(len(self.meter.reading_ids), 1)

@@ -1,0 +1,1 @@
+from . import mall_meter_reading_import
