@@ -1,10 +1,11 @@
 from werkzeug.datastructures import FileStorage
 
 from odoo import fields, http
-from odoo.addons.mall_tenant.models.res_partner_portal import LICENCE_MAX_BYTES
 from odoo.addons.portal.controllers.portal import CustomerPortal
 from odoo.exceptions import UserError
 from odoo.http import request
+
+from ..models.res_partner_portal import LICENCE_MAX_BYTES
 
 # Room for the form's other fields and the multipart boundaries around the scan.
 FORM_OVERHEAD_BYTES = 64 * 1024
