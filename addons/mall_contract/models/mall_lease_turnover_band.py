@@ -21,6 +21,9 @@ class MallLeaseTurnoverBand(models.Model):
     def _check_values(self):
         for band in self:
             if band.sales_from < 0 or not 0 <= band.rate <= 100:
-                raise ValidationError(_(
-                    "A turnover band needs a non-negative sales amount and a rate between 0 "
-                    "and 100 %."))
+                raise ValidationError(
+                    _(
+                        "A turnover band needs a non-negative sales amount and a rate between 0 "
+                        "and 100 %."
+                    )
+                )

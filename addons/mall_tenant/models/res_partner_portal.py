@@ -21,16 +21,20 @@ class ResPartner(models.Model):
     _inherit = "res.partner"
 
     mall_portal_admin = fields.Boolean(
-        string="Tenant Administrator", copy=False, tracking=True,
+        string="Tenant Administrator",
+        copy=False,
+        tracking=True,
         help="This contact manages the tenant's contacts in the portal: only the administrator "
-             "may add contacts and edit the others. Set by the mall's staff.")
+        "may add contacts and edit the others. Set by the mall's staff.",
+    )
 
     def _mall_portal_contacts(self):
         """The tenant's people, as its portal users may see them."""
         self.ensure_one()
         return self.with_context(active_test=True).search(
             [("parent_id", "=", self.id), ("is_company", "=", False), ("type", "=", "contact")],
-            order="name, id")
+            order="name, id",
+        )
 
     def _mall_portal_manages_contacts(self, editor):
         """Whether ``editor`` (a partner) may add contacts to this tenant and edit the other
@@ -71,24 +75,36 @@ class ResPartner(models.Model):
             if not contact:
                 raise UserError(_("This contact is not one of your company's."))
             if contact not in self._mall_portal_editable_contacts(editor):
-                raise UserError(_(
-                    "Only your company's administrator contact may change other contacts: "
-                    "please ask them, or the mall's leasing team."))
-            if (vals["email"].lower() != (contact.email or "").strip().lower()
-                    and contact.with_context(active_test=False).user_ids):
-                raise UserError(_(
-                    "%(name)s logs into the portal with this e-mail address, so it cannot be "
-                    "changed here: please ask the mall's leasing team to change it.",
-                    name=contact.name))
+                raise UserError(
+                    _(
+                        "Only your company's administrator contact may change other contacts: "
+                        "please ask them, or the mall's leasing team."
+                    )
+                )
+            if (
+                vals["email"].lower() != (contact.email or "").strip().lower()
+                and contact.with_context(active_test=False).user_ids
+            ):
+                raise UserError(
+                    _(
+                        "%(name)s logs into the portal with this e-mail address, so it cannot be "
+                        "changed here: please ask the mall's leasing team to change it.",
+                        name=contact.name,
+                    )
+                )
             contact.write(vals)
             body = _("Contact %(name)s updated from the portal.", name=contact.name)
         else:
             if not self._mall_portal_manages_contacts(editor):
-                raise UserError(_(
-                    "Only your company's administrator contact may add contacts: please ask "
-                    "them, or the mall's leasing team."))
-            contact = self.create({**vals, "parent_id": self.id, "type": "contact",
-                                   "lang": self.lang})
+                raise UserError(
+                    _(
+                        "Only your company's administrator contact may add contacts: please ask "
+                        "them, or the mall's leasing team."
+                    )
+                )
+            contact = self.create(
+                {**vals, "parent_id": self.id, "type": "contact", "lang": self.lang}
+            )
             body = _("Contact %(name)s added from the portal.", name=contact.name)
         self.message_post(body=body, author_id=editor.id)
         return contact
@@ -103,20 +119,28 @@ class ResPartner(models.Model):
             raise UserError(_("Choose the scan of your business licence."))
         if len(content) > LICENCE_MAX_BYTES:
             raise UserError(_("The file is larger than 10 MB."))
-        if (not (filename or "").lower().endswith(LICENCE_EXTENSIONS)
-                or guess_mimetype(content) not in LICENCE_MIMETYPES):
+        if (
+            not (filename or "").lower().endswith(LICENCE_EXTENSIONS)
+            or guess_mimetype(content) not in LICENCE_MIMETYPES
+        ):
             raise UserError(_("Send the licence as a PDF, PNG or JPEG file."))
         if expiry and expiry <= fields.Date.context_today(self):
             raise UserError(_("The new licence must still be valid: check its expiry date."))
         Request = self.env["mall.licence.request"]
         if Request.sudo().search_count(
-                [("partner_id", "=", self.id), ("state", "=", "pending")], limit=1):
-            raise UserError(_(
-                "A licence you sent is still waiting for the mall's review: you can send "
-                "another once it is reviewed."))
-        return Request.create({
-            "partner_id": self.id,
-            "licence_file": base64.b64encode(content),
-            "licence_filename": os.path.basename(filename),
-            "licence_expiry": expiry or False,
-        })
+            [("partner_id", "=", self.id), ("state", "=", "pending")], limit=1
+        ):
+            raise UserError(
+                _(
+                    "A licence you sent is still waiting for the mall's review: you can send "
+                    "another once it is reviewed."
+                )
+            )
+        return Request.create(
+            {
+                "partner_id": self.id,
+                "licence_file": base64.b64encode(content),
+                "licence_filename": os.path.basename(filename),
+                "licence_expiry": expiry or False,
+            }
+        )

@@ -16,25 +16,49 @@ class TestPortalContactRights(HttpCase, PortalTenants):
         cls._portal_tenants()
         cls.contact_a.email = "wangfang@example.com"
         # a colleague of 王芳 with a portal login of its own, and the tenant's administrator
-        cls.colleague = cls.env["res.partner"].create({
-            "name": "赵磊", "parent_id": cls.tenant_a.id, "email": "zhaolei@example.com",
-            "phone": "13800000003"})
-        cls.admin_contact = cls.env["res.partner"].create({
-            "name": "陈静", "parent_id": cls.tenant_a.id, "email": "chenjing@example.com",
-            "mall_portal_admin": True})
+        cls.colleague = cls.env["res.partner"].create(
+            {
+                "name": "赵磊",
+                "parent_id": cls.tenant_a.id,
+                "email": "zhaolei@example.com",
+                "phone": "13800000003",
+            }
+        )
+        cls.admin_contact = cls.env["res.partner"].create(
+            {
+                "name": "陈静",
+                "parent_id": cls.tenant_a.id,
+                "email": "chenjing@example.com",
+                "mall_portal_admin": True,
+            }
+        )
         users = cls.env["res.users"].with_context(no_reset_password=True)
         portal = cls.env.ref("base.group_portal")
-        cls.colleague_user = users.create({
-            "login": "zhaolei@example.com", "password": "tenant_a2", "lang": "zh_CN",
-            "partner_id": cls.colleague.id, "group_ids": [(6, 0, portal.ids)]})
-        cls.admin_user = users.create({
-            "login": "tenant_admin", "password": "tenant_admin", "lang": "zh_CN",
-            "partner_id": cls.admin_contact.id, "group_ids": [(6, 0, portal.ids)]})
+        cls.colleague_user = users.create(
+            {
+                "login": "zhaolei@example.com",
+                "password": "tenant_a2",
+                "lang": "zh_CN",
+                "partner_id": cls.colleague.id,
+                "group_ids": [(6, 0, portal.ids)],
+            }
+        )
+        cls.admin_user = users.create(
+            {
+                "login": "tenant_admin",
+                "password": "tenant_admin",
+                "lang": "zh_CN",
+                "partner_id": cls.admin_contact.id,
+                "group_ids": [(6, 0, portal.ids)],
+            }
+        )
 
     def _post_contact(self, contact, **values):
         form = {f: contact[f] or "" for f in ("name", "function", "phone", "email")}
-        return self.url_open(f"/my/tenant/contact/{contact.id if contact else 'new'}", data={
-            **form, **values, "csrf_token": http.Request.csrf_token(self)})
+        return self.url_open(
+            f"/my/tenant/contact/{contact.id if contact else 'new'}",
+            data={**form, **values, "csrf_token": http.Request.csrf_token(self)},
+        )
 
     def test_a_user_cannot_change_a_colleagues_email(self):
         self.authenticate("tenant_a", "tenant_a")
@@ -47,13 +71,14 @@ class TestPortalContactRights(HttpCase, PortalTenants):
         self.assertIn(f"/my/tenant/contact/{self.contact_a.id}", page.text)
         self.assertNotIn(f"/my/tenant/contact/{self.colleague.id}", page.text)
         self.assertNotIn("/my/tenant/contact/new", page.text)
-        self.assertEqual(self.url_open(f"/my/tenant/contact/{self.colleague.id}").status_code,
-                         404)
+        self.assertEqual(self.url_open(f"/my/tenant/contact/{self.colleague.id}").status_code, 404)
 
     def test_a_user_cannot_add_contacts(self):
         self.authenticate("tenant_a", "tenant_a")
-        response = self.url_open("/my/tenant/contact/new", data={
-            "name": "新人", "csrf_token": http.Request.csrf_token(self)})
+        response = self.url_open(
+            "/my/tenant/contact/new",
+            data={"name": "新人", "csrf_token": http.Request.csrf_token(self)},
+        )
         self.assertIn("只有贵公司的管理员联系人才能添加联系人", response.text)
         self.assertFalse(self.env["res.partner"].search([("name", "=", "新人")]))
 
@@ -78,18 +103,23 @@ class TestPortalContactRights(HttpCase, PortalTenants):
         self.assertEqual(self.colleague_user.email, "zhaolei@example.com")
         # a contact without a login has an e-mail the administrator keeps up to date
         contact = self.env["res.partner"].create(
-            {"name": "孙悦", "parent_id": self.tenant_a.id, "email": "sun@example.com"})
+            {"name": "孙悦", "parent_id": self.tenant_a.id, "email": "sun@example.com"}
+        )
         self._post_contact(contact, email="sunyue@example.com")
         self.assertEqual(contact.email, "sunyue@example.com")
-        response = self.url_open("/my/tenant/contact/new", data={
-            "name": "新人", "csrf_token": http.Request.csrf_token(self)})
+        response = self.url_open(
+            "/my/tenant/contact/new",
+            data={"name": "新人", "csrf_token": http.Request.csrf_token(self)},
+        )
         self.assertIn("message=contact_saved", response.url)
-        self.assertEqual(self.env["res.partner"].search([("name", "=", "新人")]).parent_id,
-                         self.tenant_a)
+        self.assertEqual(
+            self.env["res.partner"].search([("name", "=", "新人")]).parent_id, self.tenant_a
+        )
 
     def test_an_administrator_of_another_tenant_has_no_say(self):
         self.admin_contact.parent_id = self.tenant_b
         with self.assertRaisesRegex(UserError, "只有贵公司的管理员联系人"):
             self.tenant_a.with_user(self.admin_user).sudo()._mall_portal_save_contact(
-                self.colleague.id, {"name": "赵磊", "phone": "110"})
+                self.colleague.id, {"name": "赵磊", "phone": "110"}
+            )
         self.assertEqual(self.colleague.phone, "13800000003")

@@ -13,8 +13,14 @@ from .test_portal import PortalTenants
 
 PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
 # The start of a Windows program (an MZ header with its PE signature), renamed to .pdf.
-EXE = b"MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff\x00\x00" + b"\x00" * 44 + (
-    b"\x80\x00\x00\x00") + b"\x00" * 64 + b"PE\x00\x00L\x01\x03\x00" + b"\x00" * 200
+EXE = (
+    b"MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff\x00\x00"
+    + b"\x00" * 44
+    + (b"\x80\x00\x00\x00")
+    + b"\x00" * 64
+    + b"PE\x00\x00L\x01\x03\x00"
+    + b"\x00" * 200
+)
 
 
 @tagged("post_install", "-at_install")
@@ -29,9 +35,12 @@ class TestPortalLicenceInput(HttpCase, PortalTenants):
         self.authenticate("tenant_a", "tenant_a")
 
     def _post_licence(self, files=None, **data):
-        return self.url_open("/my/tenant/licence", data={
-            "csrf_token": http.Request.csrf_token(self), "licence_expiry": "", **data},
-            files=files or {"unused": ("unused.txt", b"", "text/plain")}, timeout=60)
+        return self.url_open(
+            "/my/tenant/licence",
+            data={"csrf_token": http.Request.csrf_token(self), "licence_expiry": "", **data},
+            files=files or {"unused": ("unused.txt", b"", "text/plain")},
+            timeout=60,
+        )
 
     def _requests(self):
         return self.env["mall.licence.request"].search([("partner_id", "=", self.tenant_a.id)])
@@ -45,29 +54,42 @@ class TestPortalLicenceInput(HttpCase, PortalTenants):
     def test_a_file_over_the_limit_is_refused(self):
         # the upload is never read whole (FileStorage.read() without a size): at most one byte
         # over the limit is
-        whole = patch.object(FileStorage, "read", create=True,
-                             side_effect=AssertionError("the upload was read whole"))
+        whole = patch.object(
+            FileStorage,
+            "read",
+            create=True,
+            side_effect=AssertionError("the upload was read whole"),
+        )
         with whole:
             self._check_file_over_the_limit()
 
     def _check_file_over_the_limit(self):
         # just over the limit: read at most one byte too many, then refused
         response = self._post_licence(
-            files={"licence_file": ("licence.pdf", PDF + b"0" * LICENCE_MAX_BYTES,
-                                    "application/pdf")})
+            files={
+                "licence_file": ("licence.pdf", PDF + b"0" * LICENCE_MAX_BYTES, "application/pdf")
+            }
+        )
         self.assertEqual(response.status_code, 200)
         self.assertIn("文件超过 10 MB", response.text)
         # far over: refused from the request's length, before the file is read
         response = self._post_licence(
-            files={"licence_file": ("licence.pdf", PDF + b"0" * (LICENCE_MAX_BYTES + 2**20),
-                                    "application/pdf")})
+            files={
+                "licence_file": (
+                    "licence.pdf",
+                    PDF + b"0" * (LICENCE_MAX_BYTES + 2**20),
+                    "application/pdf",
+                )
+            }
+        )
         self.assertEqual(response.status_code, 200)
         self.assertIn("文件超过 10 MB", response.text)
         self.assertFalse(self._requests())
 
     def test_a_program_renamed_pdf_is_refused(self):
         response = self._post_licence(
-            files={"licence_file": ("licence.pdf", EXE, "application/pdf")})
+            files={"licence_file": ("licence.pdf", EXE, "application/pdf")}
+        )
         self.assertEqual(response.status_code, 200)
         self.assertIn("请以 PDF、PNG 或 JPEG 文件提交营业执照", response.text)
         self.assertFalse(self._requests())
@@ -88,9 +110,12 @@ class TestPortalLicenceInput(HttpCase, PortalTenants):
         self.assertEqual(len(self._requests()), 2)
 
     def test_an_expiry_date_that_is_a_file_is_refused(self):
-        response = self._post_licence(files={
-            "licence_file": ("licence.pdf", PDF, "application/pdf"),
-            "licence_expiry": ("date.txt", b"2031-01-01", "text/plain")})
+        response = self._post_licence(
+            files={
+                "licence_file": ("licence.pdf", PDF, "application/pdf"),
+                "licence_expiry": ("date.txt", b"2031-01-01", "text/plain"),
+            }
+        )
         self.assertEqual(response.status_code, 200)
         self.assertIn("到期日期不是有效日期", response.text)
         self.assertFalse(self._requests())
@@ -108,7 +133,8 @@ class TestPortalContactInput(HttpCase, PortalTenants):
         response = self.url_open(
             f"/my/tenant/contact/{self.contact_a.id}",
             data={"name": "王芳", "csrf_token": http.Request.csrf_token(self)},
-            files={"phone": ("phone.exe", b"MZ" + b"\x00" * 100, "application/octet-stream")})
+            files={"phone": ("phone.exe", b"MZ" + b"\x00" * 100, "application/octet-stream")},
+        )
         self.assertEqual(response.status_code, 200)
         self.assertIn("联系人表单只接受文字", response.text)
         self.assertEqual(self.contact_a.phone, "13800000001")

@@ -17,4 +17,5 @@ def migrate(cr, version):
         return
     cr.execute(
         "UPDATE ir_model_data SET noupdate = FALSE WHERE module = 'mall_contract' AND name IN %s",
-        (PORTAL_RULES,))
+        (PORTAL_RULES,),
+    )
