@@ -20,10 +20,9 @@ class MallFapiao(models.Model):
         if user and not user.share:
             return user
         managers = self.env.ref("mall_leasing.group_finance_manager").sudo().user_ids
-        return (
-            managers.filtered(lambda manager: move.company_id in manager.company_ids)[:1]
-            or self.env.ref("base.user_admin")
-        )
+        return managers.filtered(lambda manager: move.company_id in manager.company_ids)[
+            :1
+        ] or self.env.ref("base.user_admin")
 
     @api.model
     def _problem_activity(self, record, reason):

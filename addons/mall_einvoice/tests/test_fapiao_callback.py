@@ -31,9 +31,7 @@ class TestFapiaoCallback(FapiaoCaseMixin, HttpCase):
         )
 
     def _signed(self, payload, secret=SECRET):
-        return {
-            "X-Mall-Signature": hmac.new(secret.encode(), payload, hashlib.sha256).hexdigest()
-        }
+        return {"X-Mall-Signature": hmac.new(secret.encode(), payload, hashlib.sha256).hexdigest()}
 
     def test_callback_without_a_signature_is_refused_in_chinese(self):
         response = self._push()

@@ -137,8 +137,10 @@ class TestFapiaoNeverBlocksPayment(FapiaoCaseMixin, TransactionCase):
         self.assertEqual(job.state, "done", "a fapiao problem is no failed job: finance acts")
         self.assertFalse(move.mall_fapiao_ids)
         activity = move.activity_ids.filtered(
-            lambda act: act.activity_type_id
-            == self.env.ref("mall_einvoice.mail_activity_type_fapiao_problem")
+            lambda act: (
+                act.activity_type_id
+                == self.env.ref("mall_einvoice.mail_activity_type_fapiao_problem")
+            )
         )
         self.assertEqual(len(activity), 1)
         self.assertIn("不动产详细地址必须包含街、路、村、乡、镇或道。", activity.note)

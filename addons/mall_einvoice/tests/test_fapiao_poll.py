@@ -120,6 +120,4 @@ class TestFapiaoPolling(FapiaoCaseMixin, TransactionCase):
         self.assertEqual(menu.parent_id, self.env.ref("mall_billing.menu_billing_config"))
         self.assertEqual(menu.action, self.env.ref("queue_job.action_queue_job"))
         manager = self.env.ref("mall_leasing.group_finance_manager")
-        self.assertIn(
-            self.env.ref("queue_job.group_queue_job_manager"), manager.all_implied_ids
-        )
+        self.assertIn(self.env.ref("queue_job.group_queue_job_manager"), manager.all_implied_ids)
