@@ -70,7 +70,9 @@ class NoticeCase(BillingCase):
         own cursor (here one that shares the test's transaction), committing tenant by tenant
         through ``_commit_progress``."""
         cron = self.env.ref("mall_dunning.ir_cron_mall_dunning")
-        cron.code = f"model._cron_mall_dunning(today='{day}')"
+        cron.code = (
+            f"model._cron_mall_dunning(today=datetime.date({day.year}, {day.month}, {day.day}))"
+        )
         with self.enter_registry_test_mode():
             cron.method_direct_trigger()
         self.env.invalidate_all()
