@@ -81,6 +81,8 @@ class TestDepositRefundConcurrency(TransactionCase):
             lease2 = self._env(cr2)["mall.lease"].browse(self.ids["lease"])
             self.assertEqual(lease2.deposit_held, 10000.0)
             lease1._deposit_refund(amount=6000.0)
+            # without a lock of its own the second refund would wait behind the first's entries
+            cr2.execute("SET LOCAL lock_timeout = '3s'")
             with self.assertRaisesRegex(UserError, "正在"):
                 lease2._deposit_refund(amount=6000.0)
             cr2.rollback()
