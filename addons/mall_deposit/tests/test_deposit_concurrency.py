@@ -64,6 +64,7 @@ class TestDepositRefundConcurrency(TransactionCase):
                 ),
                 SQL("UPDATE account_move SET origin_payment_id = NULL WHERE id IN %s", moves),
                 SQL("DELETE FROM account_payment WHERE partner_id = %s", ids["partner"]),
+                SQL("DELETE FROM account_payment_register WHERE partner_id = %s", ids["partner"]),
                 SQL("DELETE FROM account_move_line WHERE id IN %s", lines),
                 SQL("DELETE FROM account_move WHERE id IN %s", moves),
                 SQL("DELETE FROM mall_receivable WHERE lease_id = %s", ids["lease"]),

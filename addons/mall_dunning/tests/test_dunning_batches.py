@@ -30,18 +30,18 @@ class TestDunningBatches(NoticeCase):
         cls.Cron = cls.env.registry["ir.cron"]
 
     def _watch_tenants(self, fail_for=None):
-        """Patch the per-tenant work: record which tenant is dealt with, fail for one."""
+        """Patch the late-fee work: record which tenants each call deals with, fail for one."""
         done = []
-        original = self.Move._mall_dun_tenant
+        original = self.Move._mall_accrue_late_fees
 
-        def dun_tenant(moves, today):
-            partner = moves.commercial_partner_id
-            done.append(partner)
-            if partner == fail_for:
+        def accrue(moves, today=None):
+            partners = moves.commercial_partner_id
+            done.append(partners)
+            if fail_for and fail_for in partners:
                 raise ValueError("provider down")
             return original(moves, today)
 
-        return done, patch.object(self.Move, "_mall_dun_tenant", dun_tenant)
+        return done, patch.object(self.Move, "_mall_accrue_late_fees", accrue)
 
     def _assert_each_dunned_once(self, moves):
         letter = self.env.ref("mall_dunning.dunning_level_letter")
