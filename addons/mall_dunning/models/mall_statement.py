@@ -1,8 +1,9 @@
 from dateutil.relativedelta import relativedelta
 
 from odoo import _, api, fields, models
-from odoo.addons.mall_leasing.lib.rmb import rmb_upper
 from odoo.exceptions import UserError
+
+from ..lib.amount_words import amount_in_words
 
 
 class MallStatement(models.Model):
@@ -143,7 +144,7 @@ class MallStatement(models.Model):
         ]
 
     def _amount_upper(self, amount):
-        return rmb_upper(amount)
+        return amount_in_words(self.env, amount)
 
     # ------------------------------------------------------------------ generation
     @api.model
