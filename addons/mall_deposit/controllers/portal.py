@@ -7,9 +7,7 @@ from odoo.http import request
 class DepositReceiptPortal(CustomerPortal):
     """The receipt (收据) of a deposit invoice, for the tenant, from its invoice page."""
 
-    @http.route(
-        "/my/invoices/<int:invoice_id>/receipt", type="http", auth="public", website=True
-    )
+    @http.route("/my/invoices/<int:invoice_id>/receipt", type="http", auth="public", website=True)
     def portal_my_deposit_receipt(self, invoice_id, access_token=None, download=False, **kw):
         try:
             move = self._document_check_access("account.move", invoice_id, access_token)

@@ -1,5 +1,5 @@
 from odoo import _, api, fields, models
-from odoo.addons.mall_leasing.lib.rmb import AmountOutOfRange, rmb_upper
+from odoo.addons.mall_leasing.lib.rmb import amount_in_words
 from odoo.exceptions import UserError
 
 DEPOSIT_OPERATIONS = [
@@ -65,16 +65,7 @@ class AccountMove(models.Model):
         """The amount of the receipt in capital numerals (大写); a UserError past what can be
         read."""
         self.ensure_one()
-        try:
-            return rmb_upper(self.amount_total)
-        except AmountOutOfRange:
-            raise UserError(
-                _(
-                    "The amount %(amount)s cannot be written in capital numerals (大写): it is "
-                    "too large. Check the amounts of the document before printing it.",
-                    amount=self.amount_total,
-                )
-            ) from None
+        return amount_in_words(self.env, self.amount_total)
 
     def action_mall_print_deposit_receipt(self):
         """Print the receipt (收据) of posted deposit invoices."""

@@ -4,8 +4,7 @@ from datetime import timedelta
 
 from odoo import _, api, fields, models
 from odoo.addons.mall_leasing.lib.money import round_money
-
-from ..lib.amount_words import amount_in_words
+from odoo.addons.mall_leasing.lib.rmb import amount_in_words
 
 _logger = logging.getLogger(__name__)
 

@@ -1,9 +1,8 @@
 from dateutil.relativedelta import relativedelta
 
 from odoo import _, api, fields, models
+from odoo.addons.mall_leasing.lib.rmb import amount_in_words
 from odoo.exceptions import UserError
-
-from ..lib.amount_words import amount_in_words
 
 
 class MallStatement(models.Model):
