@@ -7,7 +7,17 @@
     "author": "Mall Suite",
     "maintainers": ["mall-suite"],
     "license": "LGPL-3",
-    "depends": ["mall_einvoice", "mall_renovation", "mall_helpdesk", "event"],
+    "depends": [
+        "mall_einvoice",
+        "mall_renovation",
+        "mall_helpdesk",
+        "mall_meter",
+        "mall_finance",
+        "mall_dunning",
+        "mall_deposit",
+        "sms_aliyun",
+        "event",
+    ],
     "data": ["views/menus.xml"],
     "assets": {
         "web.assets_tests": ["mall_operations/static/tests/tours/*.js"],

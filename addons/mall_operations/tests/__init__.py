@@ -1,1 +1,2 @@
 from . import test_menu
+from . import test_json_routes_fuzz
