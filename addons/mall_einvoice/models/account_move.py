@@ -21,6 +21,26 @@ class AccountMove(models.Model):
         index=True,
     )
     mall_fapiao_count = fields.Integer(compute="_compute_mall_fapiao_count", string="Fapiao Count")
+    mall_fapiao_exempt = fields.Boolean(
+        string="No Fapiao (Deposit)",
+        compute="_compute_mall_fapiao_exempt",
+        store=True,
+        help="A customer invoice whose lines all bill deposit charges (保证金): a deposit is no "
+        "taxable revenue, so it never gets a fapiao request.",
+    )
+
+    @api.depends("move_type", "invoice_line_ids.product_id", "invoice_line_ids.display_type")
+    def _compute_mall_fapiao_exempt(self):
+        # Read from the charge types (mall_billing), as mall_deposit's mall_is_deposit is:
+        # mall_einvoice does not depend on mall_deposit.
+        deposit_products = self.env["mall.lease"]._deposit_products()
+        for move in self:
+            products = move.invoice_line_ids.filtered(
+                lambda line: line.display_type == "product"
+            ).product_id
+            move.mall_fapiao_exempt = bool(
+                move.move_type == "out_invoice" and products and not products - deposit_products
+            )
 
     @api.depends("mall_fapiao_ids")
     def _compute_mall_fapiao_count(self):
@@ -47,6 +67,14 @@ class AccountMove(models.Model):
     def _mall_create_fapiao(self):
         """Create the fapiao requests of posted customer invoices that have none yet."""
         moves = self.filtered(lambda move: not move.mall_fapiao_ids)
+        deposits = moves.filtered("mall_fapiao_exempt")
+        if deposits:
+            raise UserError(
+                _(
+                    "Deposit invoices get a receipt, never a fapiao: %(invoices)s.",
+                    invoices=", ".join(deposits.mapped("display_name")),
+                )
+            )
         wrong = moves.filtered(
             lambda move: move.move_type != "out_invoice" or move.state != "posted"
         )
@@ -74,6 +102,7 @@ class AccountMove(models.Model):
                 and move.company_id.sudo().mall_fapiao_url
                 and move.move_type == "out_invoice"
                 and move.state == "posted"
+                and not move.mall_fapiao_exempt
                 and not move.mall_fapiao_ids
                 and not move.currency_id.is_zero(move.amount_total)
             )
