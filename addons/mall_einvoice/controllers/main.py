@@ -85,7 +85,7 @@ def _order_no(content):
     """The order number the push is about, when it says (only to pick what to ask for)."""
     try:
         data = json.loads(content or "{}")
-    except ValueError:
+    except (ValueError, RecursionError):  # nested deeper than Python's stack: says nothing
         return ""
     value = data.get("orderNo") if isinstance(data, dict) else ""
     return value if isinstance(value, str) else ""

@@ -20,7 +20,7 @@ class SmsAliyunController(Controller):
         retries until it reads ``{"code": 0}``, so a malformed body is the only refusal."""
         try:
             reports = json.loads(request.httprequest.get_data() or b"[]")
-        except ValueError:
+        except (ValueError, RecursionError):  # nested deeper than Python's stack: refused too
             reports = None
         if not isinstance(reports, list):
             _logger.warning("Aliyun SMS: ill-formed delivery report body")
