@@ -11,7 +11,9 @@ A new route of that kind is fuzzed without anyone adding it here."""
 import json
 import random
 import re
+import threading
 import time
+from unittest.mock import patch
 
 from odoo.addons.mall_einvoice.controllers.main import SECRET_HEADER, SIGNATURE_HEADER, signature
 from odoo.tests import HttpCase, tagged
@@ -141,7 +143,11 @@ class TestJsonRoutesFuzz(HttpCase):
     def _json_routes(self):
         """{url rule: routing} of the suite's JSON routes, from Odoo's routing map."""
         routes = {}
-        for rule in self.env["ir.http"].routing_map().iter_rules():
+        # the map is built for the thread's database, as in a request
+        thread = threading.current_thread()
+        with patch.object(thread, "dbname", self.env.cr.dbname, create=True):
+            routing_map = self.env["ir.http"].routing_map()
+        for rule in routing_map.iter_rules():
             endpoint = rule.endpoint
             module = (endpoint.__module__ or "").split(".")
             addon = module[2] if module[:2] == ["odoo", "addons"] and len(module) > 2 else ""
@@ -164,7 +170,7 @@ class TestJsonRoutesFuzz(HttpCase):
 
     def _auth_variants(self, rule, routing):
         """Header sets to try: none, a wrong key, and every valid key the route may need."""
-        variants = [{}, {"Authorization": "Bearer 不是密钥"}]
+        variants = [{}, {"Authorization": "Bearer 不是密钥".encode().decode("latin-1")}]
         if routing.get("auth") == "bearer":
             variants += [{"Authorization": f"Bearer {key}"} for key in self.keys]
         if rule.startswith("/mall_einvoice/callback/"):
