@@ -97,3 +97,34 @@ class TestMeterReading(MeterCase):
         )
         self.assertEqual([r["status"] for r in results], ["valid", "error"])
         self.assertEqual(len(self.meter.reading_ids), 1)
+
+    def test_the_second_reading_is_checked_against_the_expected_use(self):
+        self.meter.expected_monthly_use = 200.0
+        readings = self._readings(self.meter, [1000, 2000])  # × 2 = 2,000 kWh in a month
+        self.assertEqual(readings[1].state, "flagged")
+        normal = self.env["mall.meter"].create(
+            {
+                "code": "E-B-002",
+                "kind": "electricity",
+                "mall_id": self.mall.id,
+                "unit_id": self.units[1].id,
+                "expected_monthly_use": 200.0,
+            }
+        )
+        self.assertEqual(self._readings(normal, [10, 230])[1].state, "valid")
+
+    def test_a_jump_after_readings_without_consumption_is_flagged(self):
+        readings = self._readings(self.meter, [500, 500, 500, 500, 4000])
+        self.assertEqual(readings[:4].mapped("state"), ["valid"] * 4)
+        self.assertEqual(readings[4].state, "flagged")
+        self.assertIn("7000", readings[4].flag_reason)
+
+    def test_a_half_month_handover_reading_is_no_spike(self):
+        readings = self._readings(self.meter, [0, 310, 590, 900])
+        handover = self.env["mall.meter.reading"].create(
+            {"meter_id": self.meter.id, "date": "2026-04-16", "value": 1050}
+        )
+        later = self.env["mall.meter.reading"].create(
+            {"meter_id": self.meter.id, "date": "2026-04-20", "value": 1090}
+        )
+        self.assertEqual((readings | handover | later).mapped("state"), ["valid"] * 6)
