@@ -118,7 +118,13 @@ class TestMeterApi(MeterApiCase):
         )
         floor = self.env["mall.floor"].create({"name": "1F", "level": 1, "mall_id": mall.id})
         unit = self.env["mall.unit"].create(
-            {"code": "AP2-001", "mall_id": mall.id, "floor_id": floor.id, "leasable_area": 50}
+            {
+                "code": "AP2-001",
+                "mall_id": mall.id,
+                "floor_id": floor.id,
+                "gross_area": 60,
+                "leasable_area": 50,
+            }
         )
         twin = self.env["mall.meter"].create(
             {"code": "W-A-001", "kind": "water", "mall_id": mall.id, "unit_id": unit.id}

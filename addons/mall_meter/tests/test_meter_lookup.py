@@ -16,7 +16,13 @@ class TestMeterLookup(MeterCase):
         cls.mall_b = cls.env["mall.mall"].create({"name": "第二广场", "code": "BT2"})
         floor = cls.env["mall.floor"].create({"name": "1F", "level": 1, "mall_id": cls.mall_b.id})
         unit = cls.env["mall.unit"].create(
-            {"code": "C-001", "mall_id": cls.mall_b.id, "floor_id": floor.id, "leasable_area": 80}
+            {
+                "code": "C-001",
+                "mall_id": cls.mall_b.id,
+                "floor_id": floor.id,
+                "gross_area": 96,
+                "leasable_area": 80,
+            }
         )
         cls.twin = cls.env["mall.meter"].create(
             {"code": "E-B-001", "kind": "electricity", "mall_id": cls.mall_b.id, "unit_id": unit.id}
