@@ -34,14 +34,18 @@ class TestMeterReadingLock(MeterReceivableCase):
     def test_a_backdated_reading_in_a_billed_period_is_refused(self):
         lease, _readings, created = self._billed()
         with self.assertRaisesRegex(UserError, "correction"):
-            self._readings(self.meter, [1200.0]).write({"date": "2026-01-20"})
+            self._readings(self.meter, [2000.0], start_month=4).write({"date": "2026-01-20"})
         with self.assertRaisesRegex(UserError, "correction"):
             self.env["mall.meter.reading"].create(
                 {"meter_id": self.meter.id, "date": "2026-01-20", "value": 1200.0}
             )
         self.env["mall.meter.reading"].search([])._create_receivables()
         metered = lease.receivable_ids.filtered(lambda r: r.source == "meter")
-        self.assertEqual(metered, created, "no receivable of its own for a billed period")
+        april = self.env["mall.meter.reading"].search(
+            [("meter_id", "=", self.meter.id), ("date", "=", "2026-04-01")]
+        )
+        self.assertEqual(metered - created, april.receivable_ids, "nothing more for January")
+        self.assertEqual(str(april.receivable_ids.period_start), "2026-03-01")
 
     def test_a_late_reading_after_the_billed_ones_is_billed_once(self):
         lease, _readings, created = self._billed()
