@@ -2,6 +2,7 @@ from . import (
     account_move,
     ir_http,
     mall_billing_run,
+    mall_billing_run_invoice,
     mall_billing_run_line,
     mall_charge_type,
     mall_credit_factor,
