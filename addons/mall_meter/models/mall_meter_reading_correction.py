@@ -32,16 +32,16 @@ class MallMeterReading(models.Model):
         )
         affected = self | later
         old_receivables = affected.receivable_ids.filtered(lambda r: r.state != "cancelled")
-        credits = old_receivables._meter_credit(reason)
+        credit_notes = old_receivables._meter_credit(reason)
         old_value = self.value
         self.with_context(mall_reading_correction=True, mall_reading_evaluate=True).write(
             {"value": value}
         )
         rebilled = affected.filtered("is_billable")._create_receivables()
-        self._log_correction(old_value, reason, old_receivables, credits, rebilled)
-        return credits
+        self._log_correction(old_value, reason, old_receivables, credit_notes, rebilled)
+        return credit_notes
 
-    def _log_correction(self, old_value, reason, old_receivables, credits, rebilled):
+    def _log_correction(self, old_value, reason, old_receivables, credit_notes, rebilled):
         body = Markup("<p>%s</p><ul>%s</ul>") % (
             _(
                 "Billed reading of %(date)s corrected from %(old)s to %(new)s: %(reason)s",
@@ -57,7 +57,7 @@ class MallMeterReading(models.Model):
                         _("Credited: %(name)s %(amount)s", name=r.name, amount=r.amount)
                         for r in old_receivables
                     ),
-                    *(_("Credit note: %(name)s", name=m.name) for m in credits),
+                    *(_("Credit note: %(name)s", name=m.name) for m in credit_notes),
                     *(
                         _("Billed again: %(name)s %(amount)s", name=r.name, amount=r.amount)
                         for r in rebilled
@@ -89,7 +89,7 @@ class MallReceivable(models.Model):
         ones get a credit note of their own lines (the reversal of their invoice reduced to
         them), posted and reconciled with the invoice while that is open. Returns the credit
         notes."""
-        credits = self.env["account.move"]
+        credit_notes = self.env["account.move"]
         today = fields.Date.context_today(self)
         invoiced = self.filtered("move_id")
         for move in invoiced.move_id:
@@ -140,6 +140,6 @@ class MallReceivable(models.Model):
                     )
                 ).reconcile()
             receivables.sudo().write({"credit_move_id": credit.id})
-            credits |= credit
+            credit_notes |= credit
         self.sudo().write({"state": "cancelled"})
-        return credits.with_env(self.env)
+        return credit_notes.with_env(self.env)

@@ -29,13 +29,13 @@ class MallMeterReadingCorrection(models.TransientModel):
         self.ensure_one()
         if not self.reading_id.is_billed:
             raise UserError(_("This reading is not billed: change it directly."))
-        credits = self.reading_id._correct(self.value, self.reason)
-        if not credits:
+        credit_notes = self.reading_id._correct(self.value, self.reason)
+        if not credit_notes:
             return {"type": "ir.actions.act_window_close"}
         return {
             "type": "ir.actions.act_window",
             "res_model": "account.move",
             "view_mode": "list,form",
-            "domain": [("id", "in", credits.ids)],
+            "domain": [("id", "in", credit_notes.ids)],
             "name": _("Credit Notes"),
         }
