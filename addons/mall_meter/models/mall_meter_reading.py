@@ -98,8 +98,17 @@ class MallMeterReading(models.Model):
             if not math.isfinite(reading.value) or reading.value < 0:
                 raise ValidationError(_("A meter reading must be a finite number, not negative."))
 
+    def _check_value_vals(self, vals):
+        """Refuse a value that is not a finite number before the ORM rounds it (NaN would end
+        in a ValueError, an infinity in the database)."""
+        value = vals.get("value")
+        if isinstance(value, float) and not math.isfinite(value):
+            raise ValidationError(_("A meter reading must be a finite number, not negative."))
+
     @api.model_create_multi
     def create(self, vals_list):
+        for vals in vals_list:
+            self._check_value_vals(vals)
         if not self.env.context.get("mall_reading_correction"):
             self._check_not_in_billed_period(vals_list)
         readings = super().create(vals_list)
@@ -134,6 +143,7 @@ class MallMeterReading(models.Model):
                 )
 
     def write(self, vals):
+        self._check_value_vals(vals)
         if (
             "state" in vals
             and not self.env.context.get("mall_reading_evaluate")

@@ -42,28 +42,24 @@ class MallMeterReading(models.Model):
         return credit_notes
 
     def _log_correction(self, old_value, reason, old_receivables, credit_notes, rebilled):
+        # loops, not generators: _() finds its language in this frame
+        items = []
+        for rec in old_receivables:
+            items.append(_("Credited: %(name)s %(amount)s", name=rec.name, amount=rec.amount))
+        for move in credit_notes:
+            items.append(_("Credit note: %(name)s", name=move.name))
+        for rec in rebilled:
+            items.append(_("Billed again: %(name)s %(amount)s", name=rec.name, amount=rec.amount))
+        title = _(
+            "Billed reading of %(date)s corrected from %(old)s to %(new)s: %(reason)s",
+            date=self.date,
+            old=old_value,
+            new=self.value,
+            reason=reason,
+        )
         body = Markup("<p>%s</p><ul>%s</ul>") % (
-            _(
-                "Billed reading of %(date)s corrected from %(old)s to %(new)s: %(reason)s",
-                date=self.date,
-                old=old_value,
-                new=self.value,
-                reason=reason,
-            ),
-            Markup().join(
-                Markup("<li>%s</li>") % line
-                for line in [
-                    *(
-                        _("Credited: %(name)s %(amount)s", name=r.name, amount=r.amount)
-                        for r in old_receivables
-                    ),
-                    *(_("Credit note: %(name)s", name=m.name) for m in credit_notes),
-                    *(
-                        _("Billed again: %(name)s %(amount)s", name=r.name, amount=r.amount)
-                        for r in rebilled
-                    ),
-                ]
-            ),
+            title,
+            Markup().join(Markup("<li>%s</li>") % item for item in items),
         )
         author = self.env.user.partner_id.id
         # the author is the finance user; the lease's chatter is written whatever its rights

@@ -72,14 +72,13 @@ class MallMeterReadingImport(models.TransientModel):
             if errors:
                 savepoint.rollback()
         if errors:
-            raise UserError(
-                _(
-                    "Nothing was imported. Wrong lines:\n%(lines)s",
-                    lines="\n".join(
-                        _("Line %(line)s: %(message)s", line=r["line"] + 1, message=r["message"])
-                        for r in errors
-                    ),
+            lines = []
+            for r in errors:  # not in a generator: _() finds its language in this frame
+                lines.append(
+                    _("Line %(line)s: %(message)s", line=r["line"] + 1, message=r["message"])
                 )
+            raise UserError(
+                _("Nothing was imported. Wrong lines:\n%(lines)s", lines="\n".join(lines))
             )
         flagged = sum(1 for r in results if r["status"] == "flagged")
         return {
