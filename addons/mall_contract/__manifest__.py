@@ -1,7 +1,7 @@
 {
     "name": "Mall Contracts",
     "summary": "Leases from template to signature to renewal",
-    "version": "19.0.1.2.0",
+    "version": "19.0.1.3.0",
     "category": "Mall Management/Contracts",
     "website": "https://github.com/mall-suite/mall-suite",
     "author": "Mall Suite",

@@ -1,7 +1,7 @@
 {
     "name": "Mall Deposits",
     "summary": "Lease deposits held, offset against arrears and refunded",
-    "version": "19.0.1.0.0",
+    "version": "19.0.1.1.0",
     "category": "Mall Management/Billing",
     "website": "https://github.com/mall-suite/mall-suite",
     "author": "Mall Suite",
@@ -11,11 +11,15 @@
     "data": [
         "security/mall_deposit_security.xml",
         "security/ir.model.access.csv",
+        "data/ir_sequence_data.xml",
+        "report/mall_deposit_receipt_report.xml",
         "report/mall_deposit_ledger_views.xml",
         "wizard/mall_deposit_offset_wizard_views.xml",
         "wizard/mall_deposit_refund_wizard_views.xml",
         "wizard/mall_lease_terminate_wizard_views.xml",
         "views/mall_lease_views.xml",
+        "views/account_move_views.xml",
+        "views/portal_templates.xml",
         "views/menus.xml",
     ],
 }

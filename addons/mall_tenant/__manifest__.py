@@ -1,7 +1,7 @@
 {
     "name": "Mall Tenants",
     "summary": "Tenant records, business licences, brands and credit grades",
-    "version": "19.0.1.1.0",
+    "version": "19.0.1.2.0",
     "category": "Mall Management/Tenants",
     "website": "https://github.com/mall-suite/mall-suite",
     "author": "Mall Suite",

@@ -6,6 +6,7 @@ after MALL_TEST_DB, and dropped afterwards. Its Odoo side lives in ``tools/bench
 calls ``<function>(env, **params)`` there, in a process of its own, and prints
 what it returns (a JSON object) with the process's peak memory. The function here turns those
 results into a report: lines of (label, value) and checks of (target, passed)."""
+
 import json
 
 from . import databases, settings, system
@@ -19,6 +20,7 @@ def register(name, description):
     def decorator(func):
         BENCHES[name] = (description, func)
         return func
+
     return decorator
 
 
@@ -28,7 +30,7 @@ def odoo_call(db, name, function, **params):
     out = databases.job(db, "bench", name, function, json.dumps(params))
     for line in out.splitlines():
         if line.startswith("MALL_BENCH "):
-            return json.loads(line[len("MALL_BENCH "):])
+            return json.loads(line[len("MALL_BENCH ") :])
     raise RuntimeError(f"the bench job {name}.{function} printed no result:\n{out[-2000:]}")
 
 
@@ -39,8 +41,11 @@ def scratch_db(template, suffix):
     return name
 
 
-@register("billing", "monthly billing run: invoices/s for 1,000 and 2,000 leases × 4 charges, "
-                     "peak memory, ratio to the naive create+post per invoice")
+@register(
+    "billing",
+    "monthly billing run: invoices/s for 1,000 and 2,000 leases × 4 charges, "
+    "peak memory, ratio to the naive create+post per invoice",
+)
 def bench_billing(template):
     lines, runs = [], {}
     for leases in (1000, 2000):
@@ -57,12 +62,22 @@ def bench_billing(template):
             system.drop_db(db)
     for leases in (1000, 2000):
         r = runs[leases]
-        lines.append((f"billing run, {leases} leases", f"{r['invoices']} invoices in "
-                      f"{r['seconds']:.1f}s = {r['per_second']:.1f} invoices/s, peak RSS "
-                      f"{r['peak_rss_mb']:.0f} MB"))
+        lines.append(
+            (
+                f"billing run, {leases} leases",
+                f"{r['invoices']} invoices in "
+                f"{r['seconds']:.1f}s = {r['per_second']:.1f} invoices/s, peak RSS "
+                f"{r['peak_rss_mb']:.0f} MB",
+            )
+        )
     naive = runs["naive"]
-    lines.append(("naive path", f"{naive['invoices']} invoices in {naive['seconds']:.1f}s = "
-                                f"{naive['per_second']:.1f} invoices/s"))
+    lines.append(
+        (
+            "naive path",
+            f"{naive['invoices']} invoices in {naive['seconds']:.1f}s = "
+            f"{naive['per_second']:.1f} invoices/s",
+        )
+    )
     ratio = runs[2000]["per_second"] / naive["per_second"] if naive["per_second"] else 0.0
     growth = runs[2000]["peak_rss_mb"] / runs[1000]["peak_rss_mb"]
     lines.append(("ratio to naive", f"{ratio:.1f}×"))
@@ -75,8 +90,11 @@ def bench_billing(template):
     return lines, checks
 
 
-@register("fapiao", "1,000 fapiao through the 诺诺 simulator with 1 % lost answers: fapiao/s, "
-                    "duplicates, requests left unresolved")
+@register(
+    "fapiao",
+    "1,000 fapiao through the 诺诺 simulator with 1 % lost answers: fapiao/s, "
+    "duplicates, requests left unresolved",
+)
 def bench_fapiao(template):
     db = scratch_db(template, "fapiao")
     try:
@@ -85,9 +103,12 @@ def bench_fapiao(template):
     finally:
         system.drop_db(db)
     lines = [
-        ("fapiao issued", f"{r['fapiao'] - r['unresolved']} of {r['fapiao']} in "
-                          f"{r['seconds']:.1f}s = {r['fapiao_per_second']:.1f} fapiao/s "
-                          f"(files, XML and mail included), peak RSS {r['peak_rss_mb']:.0f} MB"),
+        (
+            "fapiao issued",
+            f"{r['fapiao'] - r['unresolved']} of {r['fapiao']} in "
+            f"{r['seconds']:.1f}s = {r['fapiao_per_second']:.1f} fapiao/s "
+            f"(files, XML and mail included), peak RSS {r['peak_rss_mb']:.0f} MB",
+        ),
         ("answers lost (timeouts)", str(r["timeouts_injected"])),
         ("duplicates", str(r["duplicates"])),
         ("unresolved after polling", str(r["unresolved"])),

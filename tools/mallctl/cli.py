@@ -1,4 +1,5 @@
 """The subcommands of ./mall."""
+
 import argparse
 import os
 import socket
@@ -32,8 +33,11 @@ DEMO_LOGINS = [
 
 def setup(for_tests=False):
     """Idempotent set-up; returns (addons_paths, odoo_version, code_hash)."""
-    with step("Debian packages (build tools, PDF renderer, CJK fonts"
-              + (", Chromium" if for_tests else "") + ")"):
+    with step(
+        "Debian packages (build tools, PDF renderer, CJK fonts"
+        + (", Chromium" if for_tests else "")
+        + ")"
+    ):
         system.ensure_packages(system.BASE_PACKAGES + (system.TEST_PACKAGES if for_tests else []))
     with step("Odoo 19 Community"):
         odoo_path, addons_paths, version = odoo_source.ensure()
@@ -78,9 +82,10 @@ def cmd_run(argv):
     parser.add_argument("--port", type=int, default=settings.HTTP_PORT)
     args = parser.parse_args(argv)
     if _port_in_use(args.port):
-        raise StepFailed(f"port {args.port} is already in use (another Odoo or ./mall run?).",
-                         f"stop what listens there, or pick another: ./mall run --port "
-                         f"{args.port + 1}")
+        raise StepFailed(
+            f"port {args.port} is already in use (another Odoo or ./mall run?).",
+            f"stop what listens there, or pick another: ./mall run --port {args.port + 1}",
+        )
     addons_paths, _version, code_hash = setup()
     with step(f"demo database {settings.DEMO_DB}"):
         databases.build_demo(code_hash)
@@ -93,8 +98,19 @@ def cmd_run(argv):
     for who, login, password in DEMO_LOGINS:
         print(f"  {login:<10} / {password:<10} {who}")
     print(flush=True)
-    cmd = [settings.VENV_PYTHON, "-m", "odoo", "-c", settings.CONF, "-d", settings.DEMO_DB,
-           "--db-filter", f"^{settings.DEMO_DB}$", "--http-port", str(args.port)]
+    cmd = [
+        settings.VENV_PYTHON,
+        "-m",
+        "odoo",
+        "-c",
+        settings.CONF,
+        "-d",
+        settings.DEMO_DB,
+        "--db-filter",
+        f"^{settings.DEMO_DB}$",
+        "--http-port",
+        str(args.port),
+    ]
     try:
         return subprocess.call(cmd)
     except KeyboardInterrupt:
@@ -114,14 +130,28 @@ def _start_fapiao_simulator():
         return None
     with step("fapiao simulator (诺诺 protocol, local)"):
         proc = subprocess.Popen(
-            [settings.VENV_PYTHON, script, "--port", "0", "--app-key", "SIMKEY",
-             "--app-secret", "SIMSECRET", "--delay", "2"],
-            stdout=subprocess.PIPE, text=True)
+            [
+                settings.VENV_PYTHON,
+                script,
+                "--port",
+                "0",
+                "--app-key",
+                "SIMKEY",
+                "--app-secret",
+                "SIMSECRET",
+                "--delay",
+                "2",
+            ],
+            stdout=subprocess.PIPE,
+            text=True,
+        )
         line = proc.stdout.readline().strip()
         if not line.startswith("READY"):
             proc.terminate()
-            raise StepFailed(f"the simulator did not start: {line!r}",
-                             f"run it by hand to see why: python3 {script} --port 0")
+            raise StepFailed(
+                f"the simulator did not start: {line!r}",
+                f"run it by hand to see why: python3 {script} --port 0",
+            )
         sim_url = f"http://127.0.0.1:{line.split()[1]}"
         databases.job(settings.DEMO_DB, "fapiao-simulator", sim_url)
         info(f"listening on {sim_url}")
@@ -136,15 +166,30 @@ def _start_sms_simulator():
         return None
     with step("SMS gateway simulator (Aliyun protocol, local)"):
         proc = subprocess.Popen(
-            [settings.VENV_PYTHON, script, "--port", "0", "--access-key-id", "SIMID",
-             "--access-key-secret", "SIMSECRET", "--sign-name", "星光广场",
-             "--template-code", "SMS_000001"],
-            stdout=subprocess.PIPE, text=True)
+            [
+                settings.VENV_PYTHON,
+                script,
+                "--port",
+                "0",
+                "--access-key-id",
+                "SIMID",
+                "--access-key-secret",
+                "SIMSECRET",
+                "--sign-name",
+                "星光广场",
+                "--template-code",
+                "SMS_000001",
+            ],
+            stdout=subprocess.PIPE,
+            text=True,
+        )
         line = proc.stdout.readline().strip()
         if not line.startswith("READY"):
             proc.terminate()
-            raise StepFailed(f"the SMS simulator did not start: {line!r}",
-                             f"run it by hand to see why: python3 {script} --port 0")
+            raise StepFailed(
+                f"the SMS simulator did not start: {line!r}",
+                f"run it by hand to see why: python3 {script} --port 0",
+            )
         sim_url = f"http://127.0.0.1:{line.split()[1]}/"
         databases.job(settings.DEMO_DB, "sms-simulator", sim_url)
         info(f"listening on {sim_url}")
@@ -175,9 +220,18 @@ def cmd_test(argv):
         targets = [target]
     else:
         targets = ["tests", "addons"]
-    cmd = [settings.VENV_PYTHON, "-m", "pytest", "-p", "no:cacheprovider",
-           f"--odoo-config={conf}", f"--odoo-database={settings.TEST_DB}",
-           "--odoo-http", *targets, *extra]
+    cmd = [
+        settings.VENV_PYTHON,
+        "-m",
+        "pytest",
+        "-p",
+        "no:cacheprovider",
+        f"--odoo-config={conf}",
+        f"--odoo-database={settings.TEST_DB}",
+        "--odoo-http",
+        *targets,
+        *extra,
+    ]
     if args.expr:
         cmd += ["-k", args.expr]
     print(f"==> tests: {' '.join(cmd[2:])}", flush=True)
@@ -199,22 +253,47 @@ def cmd_i18n(argv):
         with step(f"{addon}: export .pot, merge into zh_CN.po"):
             pot = os.path.join(settings.ADDONS, addon, "i18n", f"{addon}.pot")
             os.makedirs(os.path.dirname(pot), exist_ok=True)
-            run([settings.VENV_PYTHON, "-m", "odoo", "i18n", "export", "-c", settings.CONF,
-                 "-d", template, addon, "-l", "pot", "-o", pot], quiet=True)
-            out = run([settings.VENV_PYTHON, os.path.join(settings.ROOT, "tools", "mallctl",
-                                                          "po_merge.py"),
-                       os.path.join(settings.ADDONS, addon)], quiet=True).stdout
+            run(
+                [
+                    settings.VENV_PYTHON,
+                    "-m",
+                    "odoo",
+                    "i18n",
+                    "export",
+                    "-c",
+                    settings.CONF,
+                    "-d",
+                    template,
+                    addon,
+                    "-l",
+                    "pot",
+                    "-o",
+                    pot,
+                ],
+                quiet=True,
+            )
+            out = run(
+                [
+                    settings.VENV_PYTHON,
+                    os.path.join(settings.ROOT, "tools", "mallctl", "po_merge.py"),
+                    os.path.join(settings.ADDONS, addon),
+                ],
+                quiet=True,
+            ).stdout
             print(out.rstrip())
     return 0
 
 
 def cmd_bench(argv):
     from . import bench
+
     parser = argparse.ArgumentParser(prog="./mall bench")
-    parser.add_argument("names", nargs="*", help=f"benchmarks ({', '.join(bench.BENCHES)}) "
-                                                 "or all (default)")
-    parser.add_argument("--list", action="store_true",
-                        help="list the benchmarks and exit, without running them")
+    parser.add_argument(
+        "names", nargs="*", help=f"benchmarks ({', '.join(bench.BENCHES)}) or all (default)"
+    )
+    parser.add_argument(
+        "--list", action="store_true", help="list the benchmarks and exit, without running them"
+    )
     args = parser.parse_args(argv)
     if args.list:
         for name, (description, _func) in bench.BENCHES.items():
@@ -231,8 +310,18 @@ def cmd_shell(argv):
     _paths, _version, code_hash = setup()
     with step(f"demo database {settings.DEMO_DB}"):
         databases.build_demo(code_hash)
-    cmd = [settings.VENV_PYTHON, "-m", "odoo", "shell", "-c", settings.CONF,
-           "-d", settings.DEMO_DB, "--no-http", *argv]
+    cmd = [
+        settings.VENV_PYTHON,
+        "-m",
+        "odoo",
+        "shell",
+        "-c",
+        settings.CONF,
+        "-d",
+        settings.DEMO_DB,
+        "--no-http",
+        *argv,
+    ]
     return subprocess.call(cmd)
 
 
@@ -258,8 +347,13 @@ def cmd_demo(argv):
 
 
 COMMANDS = {
-    "setup": cmd_setup, "run": cmd_run, "test": cmd_test, "bench": cmd_bench,
-    "shell": cmd_shell, "demo": cmd_demo, "i18n": cmd_i18n,
+    "setup": cmd_setup,
+    "run": cmd_run,
+    "test": cmd_test,
+    "bench": cmd_bench,
+    "shell": cmd_shell,
+    "demo": cmd_demo,
+    "i18n": cmd_i18n,
 }
 
 

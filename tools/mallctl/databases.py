@@ -1,4 +1,5 @@
 """Building the demo and test databases, each remembered by the hash of the code it holds."""
+
 import os
 import subprocess
 
@@ -15,8 +16,10 @@ def write_conf(addons_paths, http_port=None, path=None):
     text = template.format(
         addons_path=",".join([settings.ADDONS, *addons_paths]),
         data_dir=settings.DATA_DIR,
-        db_host=settings.DB_HOST, db_port=settings.DB_PORT,
-        db_user=settings.DB_USER, db_password=settings.DB_PASSWORD,
+        db_host=settings.DB_HOST,
+        db_port=settings.DB_PORT,
+        db_user=settings.DB_USER,
+        db_password=settings.DB_PASSWORD,
         http_interface=os.environ.get("MALL_HTTP_INTERFACE", "127.0.0.1"),
         http_port=http_port or settings.HTTP_PORT,
         admin_passwd=os.environ.get("MALL_ADMIN_PASSWD", "mall-admin"),
@@ -32,8 +35,20 @@ def odoo(db, *args, log_name):
     logfile = os.path.join(settings.LOG_DIR, f"{log_name}.log")
     if os.path.exists(logfile):
         os.remove(logfile)
-    cmd = [settings.VENV_PYTHON, "-m", "odoo", "-c", settings.CONF, "-d", db, "--no-http",
-           "--stop-after-init", "--log-level=warn", f"--logfile={logfile}", *args]
+    cmd = [
+        settings.VENV_PYTHON,
+        "-m",
+        "odoo",
+        "-c",
+        settings.CONF,
+        "-d",
+        db,
+        "--no-http",
+        "--stop-after-init",
+        "--log-level=warn",
+        f"--logfile={logfile}",
+        *args,
+    ]
     proc = subprocess.run(cmd, capture_output=True, text=True, check=False)
     errors = []
     if os.path.exists(logfile):
@@ -41,13 +56,18 @@ def odoo(db, *args, log_name):
             errors = [line.rstrip() for line in fh if " ERROR " in line or " CRITICAL " in line]
     if proc.returncode != 0 or errors:
         detail = "\n  ".join((errors or proc.stderr.splitlines())[-15:])
-        raise StepFailed(f"Odoo failed on database {db}:\n  {detail}",
-                         f"read {logfile}; fix the addon and run again.")
+        raise StepFailed(
+            f"Odoo failed on database {db}:\n  {detail}",
+            f"read {logfile}; fix the addon and run again.",
+        )
 
 
 def job(db, *args):
-    proc = run([settings.VENV_PYTHON, JOB, "-c", settings.CONF, "-d", db, *args], quiet=True,
-               hint="see the traceback above.")
+    proc = run(
+        [settings.VENV_PYTHON, JOB, "-c", settings.CONF, "-d", db, *args],
+        quiet=True,
+        hint="see the traceback above.",
+    )
     return proc.stdout
 
 
@@ -79,8 +99,11 @@ def install_plain(db, modules):
 def _layout_changed(db, addons):
     """True when ``db`` holds suite addons that the tree no longer has, or lacks some it has."""
     suite = set(settings.MALL_ADDONS)
-    installed = {name for name, state in system.module_states(db).items()
-                 if state == "installed" and (name in suite or name.startswith("mall_"))}
+    installed = {
+        name
+        for name, state in system.module_states(db).items()
+        if state == "installed" and (name in suite or name.startswith("mall_"))
+    }
     return installed != set(addons)
 
 
@@ -93,10 +116,12 @@ def build_demo(code_hash, demo_args=()):
         # cannot move a model's data between modules in an upgrade, so such a database is set
         # aside, never dropped, and built anew.
         kept = f"{db}_before_{built}"
-        info(f"database {db} was built with an older layout of the suite's addons: it is "
-             f"renamed {kept} (nothing is lost) and {db} is built anew. Before version 1.0 "
-             "the demo database is upgraded in place only while the set of addons stays the "
-             "same (see README, Upgrades).")
+        info(
+            f"database {db} was built with an older layout of the suite's addons: it is "
+            f"renamed {kept} (nothing is lost) and {db} is built anew. Before version 1.0 "
+            "the demo database is upgraded in place only while the set of addons stays the "
+            "same (see README, Upgrades)."
+        )
         system.rename_db(db, kept)
         built = None
     if built:
@@ -111,7 +136,7 @@ def build_demo(code_hash, demo_args=()):
         out = job(db, "demo", *demo_args)
         for line in out.splitlines():
             if line.startswith("MALL_DEMO "):
-                info("demo: " + line[len("MALL_DEMO "):])
+                info("demo: " + line[len("MALL_DEMO ") :])
         job(db, "chinese")
     job(db, "mark", HASH_KEY, code_hash)
     return True

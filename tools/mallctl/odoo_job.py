@@ -1,12 +1,13 @@
 """Jobs run inside Odoo (with the venv's Python) on one database:
 
-    python odoo_job.py -c CONF -d DB prepare           company in China, CNY, Chinese
-    python odoo_job.py -c CONF -d DB demo [--seed ..]  generate the demo mall
-    python odoo_job.py -c CONF -d DB chinese           every user and contact in zh_CN only
-    python odoo_job.py -c CONF -d DB mark KEY VALUE    remember a value (e.g. the code hash)
-    python odoo_job.py -c CONF -d DB assets            build the web asset bundles
-    python odoo_job.py -c CONF -d DB bench NAME FUNC [JSON]   a benchmark step (tools/bench/NAME.py)
+python odoo_job.py -c CONF -d DB prepare           company in China, CNY, Chinese
+python odoo_job.py -c CONF -d DB demo [--seed ..]  generate the demo mall
+python odoo_job.py -c CONF -d DB chinese           every user and contact in zh_CN only
+python odoo_job.py -c CONF -d DB mark KEY VALUE    remember a value (e.g. the code hash)
+python odoo_job.py -c CONF -d DB assets            build the web asset bundles
+python odoo_job.py -c CONF -d DB bench NAME FUNC [JSON]   a benchmark step (tools/bench/NAME.py)
 """
+
 import argparse
 import json
 import logging
@@ -25,13 +26,15 @@ def prepare(env, _args):
     cny = env.ref("base.CNY")
     cny.active = True
     company = env.ref("base.main_company")
-    company.write({
-        "name": "示例商业管理有限公司",
-        "country_id": env.ref("base.cn").id,
-        "currency_id": cny.id,
-        "city": "上海市",
-        "street": "浦东新区世纪大道100号",
-    })
+    company.write(
+        {
+            "name": "示例商业管理有限公司",
+            "country_id": env.ref("base.cn").id,
+            "currency_id": cny.id,
+            "city": "上海市",
+            "street": "浦东新区世纪大道100号",
+        }
+    )
     env["res.lang"]._activate_lang("zh_CN")
     company.partner_id.lang = "zh_CN"
     env.ref("base.user_admin").lang = "zh_CN"
@@ -49,8 +52,14 @@ def chinese(env, _args):
     env["res.lang"].with_context(active_test=False).search([("code", "=", "en_US")]).active = False
 
 
-BUNDLES = ("web.assets_web", "web.assets_backend_lazy", "web.assets_frontend",
-           "web.assets_frontend_lazy", "web.assets_tests", "web.report_assets_common")
+BUNDLES = (
+    "web.assets_web",
+    "web.assets_backend_lazy",
+    "web.assets_frontend",
+    "web.assets_frontend_lazy",
+    "web.assets_tests",
+    "web.report_assets_common",
+)
 
 
 def assets(env, _args):
@@ -64,7 +73,8 @@ def assets(env, _args):
 
 def demo(env, args):
     summary = env["mall.demo.generator"].generate(
-        seed=args.seed, units=args.units, tenants=args.tenants, months=args.months)
+        seed=args.seed, units=args.units, tenants=args.tenants, months=args.months
+    )
     print("MALL_DEMO " + json.dumps(summary, ensure_ascii=False), flush=True)
 
 
@@ -72,8 +82,13 @@ def fapiao_simulator(env, args):
     """Point the demo companies at the local 诺诺 simulator that ./mall run started."""
     companies = env["res.company"].search([])
     if "mall_fapiao_url" in companies._fields:
-        companies.write({"mall_fapiao_url": args.url, "mall_fapiao_app_key": "SIMKEY",
-                         "mall_fapiao_app_secret": "SIMSECRET"})
+        companies.write(
+            {
+                "mall_fapiao_url": args.url,
+                "mall_fapiao_app_key": "SIMKEY",
+                "mall_fapiao_app_secret": "SIMSECRET",
+            }
+        )
 
 
 def sms_simulator(env, args):
@@ -85,17 +100,26 @@ def sms_simulator(env, args):
     companies = env["res.company"].search([])
     if "sms_aliyun_endpoint" not in companies._fields:
         return
-    companies.write({"sms_provider": "aliyun", "sms_aliyun_endpoint": args.url,
-                     "sms_aliyun_access_key_id": "SIMID",
-                     "sms_aliyun_access_key_secret": "SIMSECRET",
-                     "sms_aliyun_sign_name": "星光广场", "sms_aliyun_template_code": "SMS_000001"})
+    companies.write(
+        {
+            "sms_provider": "aliyun",
+            "sms_aliyun_endpoint": args.url,
+            "sms_aliyun_access_key_id": "SIMID",
+            "sms_aliyun_access_key_secret": "SIMSECRET",
+            "sms_aliyun_sign_name": "星光广场",
+            "sms_aliyun_template_code": "SMS_000001",
+        }
+    )
     # the server ./mall run is about to start reads the same configuration file
     config = odoo.tools.config
     host = config.get("http_interface") or "127.0.0.1"
     host = "127.0.0.1" if host in ("0.0.0.0", "::") else host
     odoo_url = f"http://{host}:{config['http_port']}"
-    requests.post(f"{args.url}_sim/control", timeout=5, data=json.dumps(
-        {"report_url": f"{odoo_url}/sms_aliyun/report", "auto_report": 2}))
+    requests.post(
+        f"{args.url}_sim/control",
+        timeout=5,
+        data=json.dumps({"report_url": f"{odoo_url}/sms_aliyun/report", "auto_report": 2}),
+    )
 
 
 def bench(env, args):
@@ -105,15 +129,17 @@ def bench(env, args):
     import importlib.util
     import resource
 
-    path = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "bench",
-                        f"{args.addon}.py")
+    path = os.path.join(
+        os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "bench", f"{args.addon}.py"
+    )
     spec = importlib.util.spec_from_file_location(f"mall_bench_{args.addon}", path)
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     result = getattr(module, args.function)(env, **json.loads(args.params or "{}"))
     env.cr.commit()
-    result = dict(result or {}, peak_rss_mb=resource.getrusage(
-        resource.RUSAGE_SELF).ru_maxrss / 1024.0)
+    result = dict(
+        result or {}, peak_rss_mb=resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
+    )
     print("MALL_BENCH " + json.dumps(result), flush=True)
 
 
@@ -152,9 +178,16 @@ def main():
     registry = Registry(args.db)
     with registry.cursor() as cr:
         env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, {"lang": "zh_CN"})
-        jobs = {"prepare": prepare, "chinese": chinese, "demo": demo, "mark": mark,
-                "assets": assets, "fapiao-simulator": fapiao_simulator, "bench": bench,
-                "sms-simulator": sms_simulator}
+        jobs = {
+            "prepare": prepare,
+            "chinese": chinese,
+            "demo": demo,
+            "mark": mark,
+            "assets": assets,
+            "fapiao-simulator": fapiao_simulator,
+            "bench": bench,
+            "sms-simulator": sms_simulator,
+        }
         jobs[args.job](env, args)
         env.flush_all()
 

@@ -1,5 +1,6 @@
 """Odoo 19 Community: the user's own source (ODOO_SRC) or Debian's ``odoo-19`` package,
 extracted into a git-ignored folder (never installed system-wide, never vendored)."""
+
 import ast
 import glob
 import os
@@ -15,9 +16,15 @@ KEYRING = "/usr/share/keyrings/debian-archive-keyring.gpg"
 # the same suite, except Font Awesome: sid carries 7.x, whose files no longer bear the 4.7
 # names Odoo's web client links to, so that one comes from bookworm.
 PACKAGES = [
-    "odoo-19", "libjs-jquery", "libjs-underscore", "libjs-jquery-form",
-    "fonts-font-awesome/bookworm", "fonts-roboto-unhinted", "fonts-montserrat",
-    "fonts-inconsolata", "fonts-ocr-b",
+    "odoo-19",
+    "libjs-jquery",
+    "libjs-underscore",
+    "libjs-jquery-form",
+    "fonts-font-awesome/bookworm",
+    "fonts-roboto-unhinted",
+    "fonts-montserrat",
+    "fonts-inconsolata",
+    "fonts-ocr-b",
 ]
 STAMP = os.path.join(settings.ODOO_DEB_ROOT, ".complete")
 
@@ -30,14 +37,20 @@ def locate():
     """Return (python_path, addons_paths, version) of the Odoo in use, or None if not there."""
     if settings.ODOO_SRC:
         src = os.path.abspath(settings.ODOO_SRC)
-        addons = [p for p in (os.path.join(src, "addons"), os.path.join(src, "odoo", "addons"))
-                  if os.path.isdir(p)]
+        addons = [
+            p
+            for p in (os.path.join(src, "addons"), os.path.join(src, "odoo", "addons"))
+            if os.path.isdir(p)
+        ]
         return src, addons, _version(os.path.join(src, "odoo", "release.py"))
     if not os.path.exists(STAMP):
         return None
     dist = _dist_packages()
-    return dist, [os.path.join(dist, "odoo", "addons")], _version(
-        os.path.join(dist, "odoo", "release.py"))
+    return (
+        dist,
+        [os.path.join(dist, "odoo", "addons")],
+        _version(os.path.join(dist, "odoo", "release.py")),
+    )
 
 
 def _version(release_py):
@@ -59,7 +72,8 @@ def ensure():
                 f"ODOO_SRC={settings.ODOO_SRC} is not an Odoo 19.0 source tree "
                 f"(odoo/release.py says {found[2] or 'nothing'}).",
                 "point ODOO_SRC at a checkout of Odoo 19.0 Community, or unset it to use "
-                "Debian's odoo-19 package.")
+                "Debian's odoo-19 package.",
+            )
         info(f"using your Odoo source at {found[0]}")
         return found
     found = locate()
@@ -72,16 +86,20 @@ def ensure():
     if found:
         _stub_stripped_libraries(found[1][0])
     if not found or found[2] != "19.0":
-        raise StepFailed("the extracted odoo-19 package holds no Odoo 19.0.",
-                         "remove .mall/odoo-root and run again, or set ODOO_SRC.")
+        raise StepFailed(
+            "the extracted odoo-19 package holds no Odoo 19.0.",
+            "remove .mall/odoo-root and run again, or set ODOO_SRC.",
+        )
     return found
 
 
 def _fetch_debian_package():
     for tool in ("apt-get", "dpkg-deb"):
         if not shutil.which(tool):
-            raise StepFailed(f"`{tool}` is missing: Odoo is taken from Debian's odoo-19 package.",
-                             "run on Debian/Ubuntu, or set ODOO_SRC to your own Odoo 19 source.")
+            raise StepFailed(
+                f"`{tool}` is missing: Odoo is taken from Debian's odoo-19 package.",
+                "run on Debian/Ubuntu, or set ODOO_SRC to your own Odoo 19 source.",
+            )
     apt = os.path.join(settings.HOME, "apt")
     debs = os.path.join(apt, "debs")
     for sub in ("lists/partial", "cache/archives/partial", "debs"):
@@ -91,9 +109,16 @@ def _fetch_debian_package():
         for suite in ("sid", "bookworm"):
             fh.write(f"deb [signed-by={KEYRING}] {DEBIAN} {suite} main\n")
     options = [
-        "-o", f"Dir::Etc::SourceList={sources}", "-o", "Dir::Etc::SourceParts=/dev/null",
-        "-o", f"Dir::State::Lists={apt}/lists", "-o", f"Dir::Cache={apt}/cache",
-        "-o", "APT::Sandbox::User=root" if os.geteuid() == 0 else "Debug::NoLocking=1",
+        "-o",
+        f"Dir::Etc::SourceList={sources}",
+        "-o",
+        "Dir::Etc::SourceParts=/dev/null",
+        "-o",
+        f"Dir::State::Lists={apt}/lists",
+        "-o",
+        f"Dir::Cache={apt}/cache",
+        "-o",
+        "APT::Sandbox::User=root" if os.geteuid() == 0 else "Debug::NoLocking=1",
     ]
     hint = "check that Debian's archive is reachable (apt-get update works), or set ODOO_SRC."
     info("reading Debian's package lists (sid, bookworm)")
@@ -106,8 +131,13 @@ def _fetch_debian_package():
     shutil.rmtree(tmp, ignore_errors=True)
     for deb in sorted(glob.glob(os.path.join(debs, "*.deb"))):
         run(["dpkg-deb", "-x", deb, tmp], hint=hint, quiet=True)
-    dangling = [p for p in glob.glob(os.path.join(tmp, "usr/lib/python3/dist-packages/odoo/**"),
-                                     recursive=True) if os.path.islink(p) and not os.path.exists(p)]
+    dangling = [
+        p
+        for p in glob.glob(
+            os.path.join(tmp, "usr/lib/python3/dist-packages/odoo/**"), recursive=True
+        )
+        if os.path.islink(p) and not os.path.exists(p)
+    ]
     if dangling:
         warn(f"{len(dangling)} links of the package point nowhere, e.g. {dangling[0]}")
     shutil.rmtree(settings.ODOO_DEB_ROOT, ignore_errors=True)
@@ -133,15 +163,21 @@ def _stub_stripped_libraries(addons_dir):
         for entries in assets.values():
             for entry in entries:
                 path = entry if isinstance(entry, str) else None
-                if not path or "/static/lib/" not in path or not path.endswith(".js") \
-                        or any(c in path for c in "*?["):
+                if (
+                    not path
+                    or "/static/lib/" not in path
+                    or not path.endswith(".js")
+                    or any(c in path for c in "*?[")
+                ):
                     continue
                 full = os.path.join(addons_dir, path.lstrip("/"))
                 if not os.path.exists(full):
                     os.makedirs(os.path.dirname(full), exist_ok=True)
                     with open(full, "w", encoding="utf-8") as out:
-                        out.write("/* Left out of Debian's odoo-19 package (DFSG); an empty "
-                                  "stand-in put here by Mall Suite's set-up. */\n")
+                        out.write(
+                            "/* Left out of Debian's odoo-19 package (DFSG); an empty "
+                            "stand-in put here by Mall Suite's set-up. */\n"
+                        )
                     stubbed.append(path)
     for path in stubbed:
         info(f"stand-in for a library Debian leaves out: {path}")

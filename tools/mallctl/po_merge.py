@@ -3,6 +3,7 @@ has (like msgmerge), and report what is still untranslated.
 
     python po_merge.py ADDON_DIR
 """
+
 import os
 import sys
 
@@ -18,10 +19,17 @@ def merge(addon_dir):
     by_id = {e.msgid: e.msgstr for e in old if e.msgstr}
     po = polib.POFile(wrapwidth=78)
     po.metadata = dict(pot.metadata)
-    po.metadata.update({"Language": "zh_CN", "Language-Team": "Chinese (Simplified)",
-                        "Plural-Forms": "nplurals=1; plural=0;"})
-    po.header = ("Translation of Odoo Server.\n"
-                 f"This file contains the translation of the following modules:\n\t* {name}")
+    po.metadata.update(
+        {
+            "Language": "zh_CN",
+            "Language-Team": "Chinese (Simplified)",
+            "Plural-Forms": "nplurals=1; plural=0;",
+        }
+    )
+    po.header = (
+        "Translation of Odoo Server.\n"
+        f"This file contains the translation of the following modules:\n\t* {name}"
+    )
     for entry in pot:
         entry.msgstr = known.get((entry.msgctxt, entry.msgid)) or by_id.get(entry.msgid, "")
         po.append(entry)

@@ -1,5 +1,6 @@
 """Where things live and how to reach the database; every value can be overridden from the
 environment (documented in README.md)."""
+
 import glob
 import hashlib
 import os
@@ -26,9 +27,19 @@ HTTP_PORT = int(os.environ.get("MALL_HTTP_PORT", "8069"))
 
 # The suite's addons in dependency order (lowest first).
 MALL_ADDONS = [
-    "sms_aliyun", "mall_leasing", "mall_tenant", "mall_contract", "mall_billing", "mall_meter",
-    "mall_dunning", "mall_deposit", "mall_finance", "mall_einvoice", "mall_renovation",
-    "mall_helpdesk", "mall_operations",
+    "sms_aliyun",
+    "mall_leasing",
+    "mall_tenant",
+    "mall_contract",
+    "mall_billing",
+    "mall_meter",
+    "mall_dunning",
+    "mall_deposit",
+    "mall_finance",
+    "mall_einvoice",
+    "mall_renovation",
+    "mall_helpdesk",
+    "mall_operations",
 ]
 # Bump when the way databases are built changes, so cached databases are rebuilt.
 BUILD_VERSION = "1"

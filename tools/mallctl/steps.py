@@ -1,4 +1,5 @@
 """Printing of steps: what runs, how long it took, and what to do when it failed."""
+
 import subprocess
 import sys
 import time
@@ -60,15 +61,20 @@ def report_failure(exc, command):
 def run(cmd, *, hint="", env=None, cwd=None, quiet=False, filter_out=(), check=True):
     """Run ``cmd``; on failure raise StepFailed with the command's last output lines."""
     proc = subprocess.run(
-        cmd, env=env, cwd=cwd, text=True, errors="replace",
-        stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+        cmd,
+        env=env,
+        cwd=cwd,
+        text=True,
+        errors="replace",
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
     )
-    lines = [line for line in proc.stdout.splitlines()
-             if not any(f in line for f in filter_out)]
+    lines = [line for line in proc.stdout.splitlines() if not any(f in line for f in filter_out)]
     if proc.returncode != 0 and check:
         tail = "\n  ".join(lines[-25:])
         raise StepFailed(
-            f"`{' '.join(map(str, cmd))}` exited with {proc.returncode}:\n  {tail}", hint)
+            f"`{' '.join(map(str, cmd))}` exited with {proc.returncode}:\n  {tail}", hint
+        )
     if not quiet:
         for line in lines[-5:]:
             info(line)

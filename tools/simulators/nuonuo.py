@@ -20,8 +20,12 @@ as the real platform: form POST /accessToken, signed POST /open/v1/services. Iss
   {"callbacks": "auto" | "manual" | "drop"}  results are pushed to the order's callBackUrl
                               after the delay (auto, the default), kept until
                               {"flush_callbacks": true} delivers them, or lost (drop);
-  {"callback_db": name}       callbacks carry X-Odoo-Database (a server with several databases).
-GET /_sim/stats answers {"orders": accepted orders, "issued": issued invoices}.
+  {"callback_db": name}       callbacks carry X-Odoo-Database (a server with several databases);
+  {"callback_secret": s}      callbacks are signed: X-Mall-Signature, hex HMAC-SHA256 of the pushed
+                              content with s (mall_einvoice's callback secret, set at the
+                              provider).
+GET /_sim/stats answers {"orders": accepted orders, "issued": issued invoices,
+"forms": red-letter forms raised}.
 """
 
 import argparse
@@ -57,6 +61,7 @@ class Simulator:
         self.buyer_confirmed = set()
         self.callbacks = "auto"
         self.callback_headers = {}
+        self.callback_secret = ""
         self.pending_callbacks = []  # (url, orderNo)
 
     def now(self):
@@ -134,8 +139,14 @@ class Simulator:
                 payloads.append((url, content))
         delivered = 0
         for url, content in payloads:
-            data = urllib.parse.urlencode({"content": json.dumps(content)}).encode()
-            callback = urllib.request.Request(url, data=data, headers=self.callback_headers)
+            payload = json.dumps(content)
+            data = urllib.parse.urlencode({"content": payload}).encode()
+            headers = dict(self.callback_headers)
+            if self.callback_secret:
+                headers["X-Mall-Signature"] = hmac.new(
+                    self.callback_secret.encode(), payload.encode(), hashlib.sha256
+                ).hexdigest()
+            callback = urllib.request.Request(url, data=data, headers=headers)
             try:
                 with urllib.request.urlopen(callback, timeout=30) as response:
                     delivered += response.status == 200
@@ -307,7 +318,9 @@ def make_handler(sim, hang):
                     for record in sim.orders.values():
                         sim._refresh(record)
                     issued = sum(1 for r in sim.orders.values() if r["status"] == "2")
-                    return self._send({"orders": len(sim.orders), "issued": issued})
+                    return self._send(
+                        {"orders": len(sim.orders), "issued": issued, "forms": len(sim.forms)}
+                    )
             if path.startswith("/files/"):
                 name = path.rsplit("/", 1)[-1]
                 if name.endswith(".pdf"):
@@ -356,6 +369,8 @@ def make_handler(sim, hang):
                         answer["billId"] = sim.buyer_raise(control["buyer_raise"])
                     if control.get("callbacks"):
                         sim.callbacks = control["callbacks"]
+                    if "callback_secret" in control:
+                        sim.callback_secret = control["callback_secret"] or ""
                     if control.get("callback_db"):
                         # a server hosting several databases picks one by this header
                         sim.callback_headers["X-Odoo-Database"] = control["callback_db"]

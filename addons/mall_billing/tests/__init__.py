@@ -2,6 +2,7 @@ from . import (
     test_billing_run,
     test_billing_tour,
     test_charge_type,
+    test_payment_idempotent,
     test_payment_reports,
     test_portal_payment,
     test_receivable_schedule,

@@ -9,8 +9,11 @@ class IrAttachment(models.Model):
     _inherit = "ir.attachment"
 
     mall_locked = fields.Boolean(
-        string="Locked", readonly=True, copy=False,
-        help="A signed contract: its content can be neither changed nor deleted.")
+        string="Locked",
+        readonly=True,
+        copy=False,
+        help="A signed contract: its content can be neither changed nor deleted.",
+    )
 
     def write(self, vals):
         if set(vals) - UNLOCKED_FIELDS and any(self.sudo().mapped("mall_locked")):

@@ -43,11 +43,32 @@ RENT_MODES = [
 PAYMENT_CYCLES = CYCLES
 # The terms a signed lease keeps; after the draft they change only through an amendment.
 TERM_FIELDS = {
-    "tenant_id", "mall_id", "date_start", "date_end", "date_handover", "date_opening",
-    "rent_mode", "turnover_rate", "escalation_rate", "escalation_months", "deposit_lease",
-    "deposit_renovation", "deposit_quality", "payment_cycle", "due_day", "payment_timing",
-    "late_fee_rate", "late_fee_grace_days", "late_fee_cap", "special_clauses", "body",
-    "line_ids", "fee_ids", "rent_free_ids", "band_ids", "lease_type",
+    "tenant_id",
+    "mall_id",
+    "date_start",
+    "date_end",
+    "date_handover",
+    "date_opening",
+    "rent_mode",
+    "turnover_rate",
+    "escalation_rate",
+    "escalation_months",
+    "deposit_lease",
+    "deposit_renovation",
+    "deposit_quality",
+    "payment_cycle",
+    "due_day",
+    "payment_timing",
+    "late_fee_rate",
+    "late_fee_grace_days",
+    "late_fee_cap",
+    "special_clauses",
+    "body",
+    "line_ids",
+    "fee_ids",
+    "rent_free_ids",
+    "band_ids",
+    "lease_type",
 }
 
 
@@ -66,82 +87,129 @@ class MallLease(models.Model):
     _order = "date_start desc, id desc"
 
     name = fields.Char(
-        string="Lease Number", required=True, copy=False, readonly=True, default="/",
-        index=True)
+        string="Lease Number", required=True, copy=False, readonly=True, default="/", index=True
+    )
     company_id = fields.Many2one(related="mall_id.company_id", store=True, index=True)
     currency_id = fields.Many2one(related="company_id.currency_id")
     mall_id = fields.Many2one(
-        "mall.mall", required=True, index=True, tracking=True, ondelete="restrict",
-        default=lambda self: self.env["mall.mall"].search([], limit=1))
+        "mall.mall",
+        required=True,
+        index=True,
+        tracking=True,
+        ondelete="restrict",
+        default=lambda self: self.env["mall.mall"].search([], limit=1),
+    )
     tenant_id = fields.Many2one(
-        "res.partner", required=True, index=True, tracking=True,
-        ondelete="restrict", domain="[('is_company', '=', True)]")
+        "res.partner",
+        required=True,
+        index=True,
+        tracking=True,
+        ondelete="restrict",
+        domain="[('is_company', '=', True)]",
+    )
     tenant_contact_id = fields.Many2one(
-        "res.partner", string="Tenant Signatory", tracking=True,
+        "res.partner",
+        string="Tenant Signatory",
+        tracking=True,
         domain="[('parent_id', '=', tenant_id), ('is_company', '=', False)]",
-        compute="_compute_tenant_contact", store=True, readonly=False,
-        help="The tenant's person who signs the lease electronically in the portal.")
+        compute="_compute_tenant_contact",
+        store=True,
+        readonly=False,
+        help="The tenant's person who signs the lease electronically in the portal.",
+    )
     user_id = fields.Many2one(
-        "res.users", string="Responsible", default=lambda self: self.env.user, tracking=True)
+        "res.users", string="Responsible", default=lambda self: self.env.user, tracking=True
+    )
     landlord_user_id = fields.Many2one(
-        "res.users", string="Landlord Signatory", tracking=True,
-        help="Signs for the mall; by default the manager who gives the final approval.")
+        "res.users",
+        string="Landlord Signatory",
+        tracking=True,
+        help="Signs for the mall; by default the manager who gives the final approval.",
+    )
     lease_type = fields.Selection(LEASE_TYPES, required=True, default="standard", tracking=True)
-    template_id = fields.Many2one(
-        "mall.lease.template", domain="[('lease_type', '=', lease_type)]")
+    template_id = fields.Many2one("mall.lease.template", domain="[('lease_type', '=', lease_type)]")
     state = fields.Selection(
-        LEASE_STATES, string="Status", required=True, default="draft", tracking=True,
-        index=True, copy=False)
+        LEASE_STATES,
+        string="Status",
+        required=True,
+        default="draft",
+        tracking=True,
+        index=True,
+        copy=False,
+    )
 
     # Term
     date_start = fields.Date(string="Start Date", required=True, tracking=True)
     date_end = fields.Date(string="End Date", required=True, tracking=True)
     date_handover = fields.Date(
-        string="Handover Date", tracking=True, help="交付日: the tenant receives the keys.")
+        string="Handover Date", tracking=True, help="交付日: the tenant receives the keys."
+    )
     date_opening = fields.Date(
-        string="Opening Date", tracking=True, help="开业日: the shop opens to the public.")
+        string="Opening Date", tracking=True, help="开业日: the shop opens to the public."
+    )
     duration_months = fields.Integer(compute="_compute_duration_months")
 
     # Units and rent
     line_ids = fields.One2many("mall.lease.line", "lease_id", string="Units", copy=True)
     unit_ids = fields.Many2many("mall.unit", compute="_compute_unit_ids", string="Leased Units")
     total_area = fields.Float(
-        string="Leasable Area (m²)", digits="Mall Area", compute="_compute_amounts", store=True)
+        string="Leasable Area (m²)", digits="Mall Area", compute="_compute_amounts", store=True
+    )
     monthly_rent = fields.Monetary(
-        string="Base Monthly Rent", compute="_compute_amounts", store=True)
+        string="Base Monthly Rent", compute="_compute_amounts", store=True
+    )
     rent_mode = fields.Selection(RENT_MODES, required=True, default="fixed", tracking=True)
     turnover_rate = fields.Float(
-        string="Turnover Rate (%)", digits=(5, 2),
-        help="Share of the tenant's sales due as rent (扣点), for the turnover modes.")
+        string="Turnover Rate (%)",
+        digits=(5, 2),
+        help="Share of the tenant's sales due as rent (扣点), for the turnover modes.",
+    )
     band_ids = fields.One2many(
-        "mall.lease.turnover.band", "lease_id", string="Turnover Rate Bands", copy=True)
+        "mall.lease.turnover.band", "lease_id", string="Turnover Rate Bands", copy=True
+    )
     escalation_rate = fields.Float(
-        string="Escalation (%)", digits=(5, 2),
-        help="递增: rent increase every escalation period, e.g. 5 for +5 % per year.")
+        string="Escalation (%)",
+        digits=(5, 2),
+        help="递增: rent increase every escalation period, e.g. 5 for +5 % per year.",
+    )
     escalation_months = fields.Integer(string="Escalation Every (Months)", default=12)
     rent_free_ids = fields.One2many("mall.lease.rent.free", "lease_id", string="Rent-free Periods")
     fee_ids = fields.One2many("mall.lease.fee", "lease_id", string="Fees", copy=True)
-    standard_monthly_rent = fields.Monetary(compute="_compute_discount")
+    # the mall's rent standard and the discount granted against it are internal
+    standard_monthly_rent = fields.Monetary(
+        compute="_compute_discount", groups="mall_leasing.group_mall_staff"
+    )
     discount_pct = fields.Float(
-        string="Discount vs Rent Standard (%)", compute="_compute_discount", digits=(5, 2))
+        string="Discount vs Rent Standard (%)",
+        compute="_compute_discount",
+        digits=(5, 2),
+        groups="mall_leasing.group_mall_staff",
+    )
 
     # Deposits and payment
     deposit_lease = fields.Monetary(string="Lease Deposit")
     deposit_renovation = fields.Monetary(string="Renovation Deposit")
     deposit_quality = fields.Monetary(string="Quality Deposit")
     payment_cycle = fields.Selection(PAYMENT_CYCLES, required=True, default="monthly")
-    due_day = fields.Integer(string="Payment Due Day", default=5,
-                             help="Day of the month on which each payment is due.")
+    due_day = fields.Integer(
+        string="Payment Due Day", default=5, help="Day of the month on which each payment is due."
+    )
     payment_timing = fields.Selection(
-        [("advance", "In Advance"), ("arrears", "In Arrears")], required=True,
-        default="advance")
+        [("advance", "In Advance"), ("arrears", "In Arrears")], required=True, default="advance"
+    )
     late_fee_rate = fields.Float(
-        string="Late Fee (% per Day)", digits=(6, 3), default=0.05,
-        help="Daily rate on the overdue amount; 0.05 % per day (万分之五) is common.")
+        string="Late Fee (% per Day)",
+        digits=(6, 3),
+        default=0.05,
+        help="Daily rate on the overdue amount; 0.05 % per day (万分之五) is common.",
+    )
     late_fee_grace_days = fields.Integer(string="Grace Days", default=0)
     late_fee_cap = fields.Float(
-        string="Late Fee Cap (%)", digits=(5, 2), default=30.0,
-        help="Late fees never exceed this share of the overdue amount.")
+        string="Late Fee Cap (%)",
+        digits=(5, 2),
+        default=30.0,
+        help="Late fees never exceed this share of the overdue amount.",
+    )
     special_clauses = fields.Html()
 
     # Amendments, and the end of a terminated lease (its units follow it)
@@ -151,12 +219,15 @@ class MallLease(models.Model):
     units_released = fields.Boolean(readonly=True, copy=False)
 
     _name_company_unique = models.Constraint(
-        "UNIQUE(name, company_id)", "A lease number must be unique.")
+        "UNIQUE(name, company_id)", "A lease number must be unique."
+    )
     _dates_ordered = models.Constraint(
-        "CHECK (date_end >= date_start)", "A lease must end on or after its start date.")
+        "CHECK (date_end >= date_start)", "A lease must end on or after its start date."
+    )
     _deposits_positive = models.Constraint(
         "CHECK (deposit_lease >= 0 AND deposit_renovation >= 0 AND deposit_quality >= 0)",
-        "Deposits cannot be negative.")
+        "Deposits cannot be negative.",
+    )
 
     # ------------------------------------------------------------------ computes
     @api.depends("tenant_id")
@@ -164,8 +235,9 @@ class MallLease(models.Model):
         for lease in self:
             if lease.tenant_contact_id.parent_id != lease.tenant_id:
                 users = lease.tenant_id.child_ids.user_ids
-                lease.tenant_contact_id = (users.partner_id[:1]
-                                           or lease.tenant_id.child_ids[:1] or lease.tenant_id)
+                lease.tenant_contact_id = (
+                    users.partner_id[:1] or lease.tenant_id.child_ids[:1] or lease.tenant_id
+                )
 
     @api.depends("date_start", "date_end")
     def _compute_duration_months(self):
@@ -205,30 +277,58 @@ class MallLease(models.Model):
     def _check_dates(self):
         for lease in self:
             if lease.date_end < lease.date_start:
-                raise ValidationError(_(
-                    "Lease %(lease)s: the end date %(end)s is before the start date %(start)s.",
-                    lease=lease.name, end=lease.date_end, start=lease.date_start))
+                raise ValidationError(
+                    _(
+                        "Lease %(lease)s: the end date %(end)s is before the start date %(start)s.",
+                        lease=lease.name,
+                        end=lease.date_end,
+                        start=lease.date_start,
+                    )
+                )
             if lease.date_handover and lease.date_handover > lease.date_end:
-                raise ValidationError(_(
-                    "Lease %(lease)s: the handover date must be before the end of the term.",
-                    lease=lease.name))
+                raise ValidationError(
+                    _(
+                        "Lease %(lease)s: the handover date must be before the end of the term.",
+                        lease=lease.name,
+                    )
+                )
             if lease.date_opening and not (
-                    (lease.date_handover or lease.date_start) <= lease.date_opening
-                    <= lease.date_end):
-                raise ValidationError(_(
-                    "Lease %(lease)s: the opening date must lie between the handover date (or "
-                    "the start) and the end of the term.", lease=lease.name))
+                (lease.date_handover or lease.date_start) <= lease.date_opening <= lease.date_end
+            ):
+                raise ValidationError(
+                    _(
+                        "Lease %(lease)s: the opening date must lie between the handover date (or "
+                        "the start) and the end of the term.",
+                        lease=lease.name,
+                    )
+                )
 
-    @api.constrains("due_day", "late_fee_rate", "late_fee_grace_days", "late_fee_cap",
-                    "turnover_rate", "escalation_rate", "escalation_months")
+    @api.constrains(
+        "due_day",
+        "late_fee_rate",
+        "late_fee_grace_days",
+        "late_fee_cap",
+        "turnover_rate",
+        "escalation_rate",
+        "escalation_months",
+    )
     def _check_payment_terms(self):
         for lease in self:
             if not 1 <= lease.due_day <= 28:
                 raise ValidationError(_("The payment due day must be between 1 and 28."))
-            if min(lease.late_fee_rate, lease.late_fee_grace_days, lease.late_fee_cap,
-                   lease.turnover_rate, lease.escalation_rate) < 0:
-                raise ValidationError(_(
-                    "Rates, grace days and caps of a lease cannot be negative."))
+            if (
+                min(
+                    lease.late_fee_rate,
+                    lease.late_fee_grace_days,
+                    lease.late_fee_cap,
+                    lease.turnover_rate,
+                    lease.escalation_rate,
+                )
+                < 0
+            ):
+                raise ValidationError(
+                    _("Rates, grace days and caps of a lease cannot be negative.")
+                )
             if lease.turnover_rate > 100 or lease.late_fee_cap > 100:
                 raise ValidationError(_("A percentage cannot exceed 100."))
             if lease.escalation_months < 1:
@@ -238,9 +338,12 @@ class MallLease(models.Model):
     def _check_tenant_company(self):
         for lease in self:
             if not lease.tenant_id.is_company:
-                raise ValidationError(_(
-                    "The tenant of a lease must be a company, not %(name)s.",
-                    name=lease.tenant_id.name))
+                raise ValidationError(
+                    _(
+                        "The tenant of a lease must be a company, not %(name)s.",
+                        name=lease.tenant_id.name,
+                    )
+                )
 
     def _check_terms_editable(self):
         """Terms are frozen from submission on; amendments change them in a traced way."""
@@ -248,9 +351,13 @@ class MallLease(models.Model):
             return
         locked = self.filtered(lambda lease: lease.state != "draft")
         if locked:
-            raise UserError(_(
-                "Lease %(lease)s is no longer a draft: its terms can only change through an "
-                "amendment.", lease=locked[0].name))
+            raise UserError(
+                _(
+                    "Lease %(lease)s is no longer a draft: its terms can only change through an "
+                    "amendment.",
+                    lease=locked[0].name,
+                )
+            )
 
     # ------------------------------------------------------------------ ORM
     @api.model
@@ -259,9 +366,13 @@ class MallLease(models.Model):
         answers with its own."""
         start, end = vals.get("date_start"), vals.get("date_end")
         if start and end and fields.Date.to_date(end) < fields.Date.to_date(start):
-            raise ValidationError(_(
-                "The end date %(end)s of a lease cannot be before its start date %(start)s.",
-                end=end, start=start))
+            raise ValidationError(
+                _(
+                    "The end date %(end)s of a lease cannot be before its start date %(start)s.",
+                    end=end,
+                    start=start,
+                )
+            )
 
     @api.model_create_multi
     def create(self, vals_list):
@@ -275,9 +386,13 @@ class MallLease(models.Model):
         if TERM_FIELDS & set(vals):
             self._check_terms_editable()
         for lease in self:
-            lease._check_date_vals({"date_start": lease.date_start, "date_end": lease.date_end,
-                                    **{k: v for k, v in vals.items()
-                                       if k in ("date_start", "date_end")}})
+            lease._check_date_vals(
+                {
+                    "date_start": lease.date_start,
+                    "date_end": lease.date_end,
+                    **{k: v for k, v in vals.items() if k in ("date_start", "date_end")},
+                }
+            )
         if {"state", "date_start", "date_end", "termination_date"} & set(vals):
             # Checked before writing: the lines' copies of dates and state are recomputed on
             # flush, where the database's exclusion constraint would answer first, unreadably.
@@ -287,14 +402,16 @@ class MallLease(models.Model):
     def _check_overlap_before_write(self, vals):
         """Refuse, with a readable message, a write that would make two leases in blocking
         states share a unit on the same day (one query for all the leases)."""
+
         def new_range(lease):
             state = vals.get("state", lease.state)
             if state not in BLOCKING_STATES:
                 return None
             start = fields.Date.to_date(vals.get("date_start")) or lease.date_start
             end = fields.Date.to_date(vals.get("date_end")) or lease.date_end
-            termination = (fields.Date.to_date(vals.get("termination_date"))
-                           or lease.termination_date)
+            termination = (
+                fields.Date.to_date(vals.get("termination_date")) or lease.termination_date
+            )
             if state == "terminated" and termination:
                 end = termination
             return start, end
@@ -304,19 +421,32 @@ class MallLease(models.Model):
         if not ranges:
             return
         leases = self.browse([lease.id for lease in ranges])
-        others = self.env["mall.lease.line"].sudo().search([
-            ("unit_id", "in", leases.line_ids.unit_id.ids), ("state", "in", BLOCKING_STATES),
-            ("lease_id", "not in", leases.ids)])
+        others = (
+            self.env["mall.lease.line"]
+            .sudo()
+            .search(
+                [
+                    ("unit_id", "in", leases.line_ids.unit_id.ids),
+                    ("state", "in", BLOCKING_STATES),
+                    ("lease_id", "not in", leases.ids),
+                ]
+            )
+        )
         for lease, (start, end) in ranges.items():
             for line in lease.line_ids:
                 for other in others.filtered(lambda o, u=line.unit_id: o.unit_id == u):
                     if other.date_start <= end and start <= other.block_end:
-                        raise ValidationError(_(
-                            "Unit %(unit)s is already leased from %(start)s to %(end)s under "
-                            "lease %(lease)s (%(tenant)s): leases on one unit cannot overlap.",
-                            unit=line.unit_id.display_name, start=other.date_start,
-                            end=other.block_end, lease=other.lease_id.name,
-                            tenant=other.lease_id.tenant_id.name))
+                        raise ValidationError(
+                            _(
+                                "Unit %(unit)s is already leased from %(start)s to %(end)s under "
+                                "lease %(lease)s (%(tenant)s): leases on one unit cannot overlap.",
+                                unit=line.unit_id.display_name,
+                                start=other.date_start,
+                                end=other.block_end,
+                                lease=other.lease_id.name,
+                                tenant=other.lease_id.tenant_id.name,
+                            )
+                        )
 
     @api.ondelete(at_uninstall=False)
     def _unlink_only_drafts(self):
@@ -332,9 +462,14 @@ class MallLease(models.Model):
         wrong = self.filtered(lambda lease: lease.state not in allowed)
         if wrong:
             labels = dict(self._fields["state"]._description_selection(self.env))
-            raise UserError(_(
-                "Lease %(lease)s cannot be %(action)s while it is %(state)s.",
-                lease=wrong[0].name, action=action, state=labels[wrong[0].state]))
+            raise UserError(
+                _(
+                    "Lease %(lease)s cannot be %(action)s while it is %(state)s.",
+                    lease=wrong[0].name,
+                    action=action,
+                    state=labels[wrong[0].state],
+                )
+            )
 
     # ------------------------------------------------------------------ units and dates
     def _unit_state_on(self, on_date):
@@ -364,9 +499,13 @@ class MallLease(models.Model):
         releasing = self.filtered(lambda lease: lease._unit_state_on(today) == "vacant")
         held = self.env["mall.lease.line"]
         if releasing:
-            held = self.env["mall.lease.line"].search([
-                ("unit_id", "in", releasing.line_ids.unit_id.ids),
-                ("lease_id", "not in", releasing.ids), ("state", "in", RUNNING_STATES)])
+            held = self.env["mall.lease.line"].search(
+                [
+                    ("unit_id", "in", releasing.line_ids.unit_id.ids),
+                    ("lease_id", "not in", releasing.ids),
+                    ("state", "in", RUNNING_STATES),
+                ]
+            )
         for lease in self:
             state = lease._unit_state_on(today)
             if not state:
@@ -379,18 +518,17 @@ class MallLease(models.Model):
         for state, units in targets.items():
             units.sudo()._set_state(state, reason=reasons[state])
         self.filtered(lambda lease: lease._unit_state_on(today) == "vacant").write(
-            {"units_released": True})
+            {"units_released": True}
+        )
 
     def _demo_create_active(self, vals_list):
         """Demo data only: create leases directly in force, without approval nor signature
         (sign_oca would render and sign a PDF per lease, far too slow for hundreds)."""
-        leases = self.with_context(tracking_disable=True, mail_create_nolog=True).create(
-            vals_list)
+        leases = self.with_context(tracking_disable=True, mail_create_nolog=True).create(vals_list)
         leases.with_context(tracking_disable=True).write({"state": "active"})
         # Those already near their end are expiring, as the daily cron would have made them.
         today = fields.Date.context_today(self)
-        leases._near_end(today).with_context(tracking_disable=True).write(
-            {"state": "expiring"})
+        leases._near_end(today).with_context(tracking_disable=True).write({"state": "expiring"})
         leases._sync_unit_states()
         return leases
 
@@ -398,8 +536,13 @@ class MallLease(models.Model):
         """The active leases of ``self`` within the company's expiring lead time of their end
         on ``on_date`` (and not past it): they should show as expiring."""
         return self.filtered(
-            lambda lease: lease.state == "active" and lease.date_end - timedelta(
-                days=lease.company_id.mall_lease_expiring_days) <= on_date <= lease.date_end)
+            lambda lease: (
+                lease.state == "active"
+                and lease.date_end - timedelta(days=lease.company_id.mall_lease_expiring_days)
+                <= on_date
+                <= lease.date_end
+            )
+        )
 
     def _get_report_base_filename(self):
         self.ensure_one()

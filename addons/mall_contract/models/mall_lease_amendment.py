@@ -13,6 +13,7 @@ class MallLeaseAmendment(models.Model):
     _order = "lease_id, version desc"
 
     lease_id = fields.Many2one("mall.lease", required=True, index=True, ondelete="cascade")
+    company_id = fields.Many2one(related="lease_id.company_id", store=True, index=True)
     currency_id = fields.Many2one(related="lease_id.currency_id")
     version = fields.Integer(readonly=True, help="Version of the lease this amendment creates.")
     name = fields.Char(string="Title", required=True)
@@ -20,10 +21,12 @@ class MallLeaseAmendment(models.Model):
     description = fields.Html(string="Agreed Changes", required=True)
     new_date_end = fields.Date(string="New End Date")
     rent_change_pct = fields.Float(string="Rent Change (%)", digits=(5, 2))
-    previous_terms = fields.Html(readonly=True, sanitize=False,
-                                 help="The lease's terms as they read before this amendment.")
-    state = fields.Selection([("draft", "Draft"), ("applied", "Applied")], default="draft",
-                             required=True, readonly=True)
+    previous_terms = fields.Html(
+        readonly=True, sanitize=False, help="The lease's terms as they read before this amendment."
+    )
+    state = fields.Selection(
+        [("draft", "Draft"), ("applied", "Applied")], default="draft", required=True, readonly=True
+    )
 
     @api.constrains("new_date_end", "rent_change_pct")
     def _check_values(self):
@@ -53,7 +56,11 @@ class MallLeaseAmendment(models.Model):
                     line.price = round_money(line.price * factor)
             amendment.write({"state": "applied", "version": lease.version + 1})
             lease.version += 1
-            lease.message_post(body=_(
-                "Amendment %(name)s applied: the lease is now at version %(version)s.",
-                name=amendment.name, version=lease.version))
+            lease.message_post(
+                body=_(
+                    "Amendment %(name)s applied: the lease is now at version %(version)s.",
+                    name=amendment.name,
+                    version=lease.version,
+                )
+            )
         return True

@@ -9,6 +9,7 @@ class MallLeaseBreach(models.Model):
     _order = "date desc, id desc"
 
     lease_id = fields.Many2one("mall.lease", required=True, index=True, ondelete="cascade")
+    company_id = fields.Many2one(related="lease_id.company_id", store=True, index=True)
     tenant_id = fields.Many2one(related="lease_id.tenant_id", store=True, index=True)
     currency_id = fields.Many2one(related="lease_id.currency_id")
     date = fields.Date(required=True, default=fields.Date.context_today)

@@ -25,6 +25,7 @@ class MallLeaseFee(models.Model):
     _order = "lease_id, sequence, id"
 
     lease_id = fields.Many2one("mall.lease", required=True, index=True, ondelete="cascade")
+    company_id = fields.Many2one(related="lease_id.company_id", store=True, index=True)
     sequence = fields.Integer(default=10)
     currency_id = fields.Many2one(related="lease_id.currency_id")
     fee_type = fields.Selection(FEE_TYPES, required=True, default="property")

@@ -13,22 +13,38 @@ class MallLease(models.Model):
     _inherit = "mall.lease"
 
     total_rent = fields.Monetary(
-        string="Total Rent over the Term", compute="_compute_total_rent", store=True)
+        string="Total Rent over the Term", compute="_compute_total_rent", store=True
+    )
     schedule_preview = fields.Html(compute="_compute_schedule_preview", sanitize=False)
 
-    @api.depends("line_ids.leasable_area", "line_ids.price", "date_start", "date_end",
-                 "rent_free_ids.date_from", "rent_free_ids.date_to", "escalation_rate",
-                 "escalation_months")
+    @api.depends(
+        "line_ids.leasable_area",
+        "line_ids.price",
+        "date_start",
+        "date_end",
+        "rent_free_ids.date_from",
+        "rent_free_ids.date_to",
+        "escalation_rate",
+        "escalation_months",
+    )
     def _compute_total_rent(self):
         for lease in self:
             try:
-                lease.total_rent = float(sum(
-                    (sched["total"] for sched in lease._rent_schedules().values()), Decimal(0)))
+                lease.total_rent = float(
+                    sum((sched["total"] for sched in lease._rent_schedules().values()), Decimal(0))
+                )
             except ValidationError:
                 lease.total_rent = 0.0
 
-    @api.depends("line_ids.leasable_area", "line_ids.price", "date_start", "date_end",
-                 "rent_free_ids", "escalation_rate", "escalation_months")
+    @api.depends(
+        "line_ids.leasable_area",
+        "line_ids.price",
+        "date_start",
+        "date_end",
+        "rent_free_ids",
+        "escalation_rate",
+        "escalation_months",
+    )
     def _compute_schedule_preview(self):
         qweb = self.env["ir.qweb"]
         for lease in self:
@@ -36,16 +52,22 @@ class MallLease(models.Model):
                 schedules = lease._rent_schedules()
             except ValidationError as error:
                 lease.schedule_preview = qweb._render(
-                    "mall_contract.lease_schedule_preview", {"error": error.args[0]})
+                    "mall_contract.lease_schedule_preview", {"error": error.args[0]}
+                )
                 continue
             by_month = defaultdict(Decimal)
             for sched in schedules.values():
                 for line in sched["lines"]:
                     by_month[line["period_start"]] += line["amount"]
-            lease.schedule_preview = qweb._render("mall_contract.lease_schedule_preview", {
-                "months": [(month.strftime("%Y-%m"), f"{amount:,.2f}")
-                           for month, amount in sorted(by_month.items())],
-            })
+            lease.schedule_preview = qweb._render(
+                "mall_contract.lease_schedule_preview",
+                {
+                    "months": [
+                        (month.strftime("%Y-%m"), f"{amount:,.2f}")
+                        for month, amount in sorted(by_month.items())
+                    ],
+                },
+            )
 
     def _rent_free_ranges(self):
         self.ensure_one()
@@ -61,10 +83,16 @@ class MallLease(models.Model):
         free = self._rent_free_ranges()
         return {
             line: engine.compute_schedule(
-                line.leasable_area, line.price, self.date_start, self.date_end,
-                rent_free=free, escalation_rate=(self.escalation_rate or 0.0) / 100.0,
-                escalation_months=self.escalation_months or 12)
-            for line in self.line_ids if line.leasable_area > 0
+                line.leasable_area,
+                line.price,
+                self.date_start,
+                self.date_end,
+                rent_free=free,
+                escalation_rate=(self.escalation_rate or 0.0) / 100.0,
+                escalation_months=self.escalation_months or 12,
+            )
+            for line in self.line_ids
+            if line.leasable_area > 0
         }
 
     def _get_charge_lines(self, date_from=None, date_to=None):
@@ -83,8 +111,9 @@ class MallLease(models.Model):
         result = []
 
         def keep(item):
-            return ((not date_from or item["period_end"] >= date_from)
-                    and (not date_to or item["period_start"] <= date_to))
+            return (not date_from or item["period_end"] >= date_from) and (
+                not date_to or item["period_start"] <= date_to
+            )
 
         for lease in self:
             end = lease.termination_date if lease.state == "terminated" else lease.date_end
@@ -92,19 +121,33 @@ class MallLease(models.Model):
                 for line, sched in lease._rent_schedules().items():
                     for item in sched["lines"]:
                         if keep(item) and item["period_start"] <= end:
-                            result.append({
-                                "lease": lease, "line": line, "unit": line.unit_id,
-                                "charge": "rent", "fee": self.env["mall.lease.fee"],
-                                "billing_cycle": lease.payment_cycle, **item})
+                            result.append(
+                                {
+                                    "lease": lease,
+                                    "line": line,
+                                    "unit": line.unit_id,
+                                    "charge": "rent",
+                                    "fee": self.env["mall.lease.fee"],
+                                    "billing_cycle": lease.payment_cycle,
+                                    **item,
+                                }
+                            )
             for fee in lease.fee_ids:
                 for line in lease.line_ids:
                     sched = engine.compute_schedule(
-                        line.leasable_area, fee.price, lease.date_start, end)
+                        line.leasable_area, fee.price, lease.date_start, end
+                    )
                     for item in sched["lines"]:
                         if keep(item):
-                            result.append({
-                                "lease": lease, "line": line, "unit": line.unit_id,
-                                "charge": fee.fee_type, "fee": fee,
-                                "billing_cycle": fee.billing_cycle, **item})
+                            result.append(
+                                {
+                                    "lease": lease,
+                                    "line": line,
+                                    "unit": line.unit_id,
+                                    "charge": fee.fee_type,
+                                    "fee": fee,
+                                    "billing_cycle": fee.billing_cycle,
+                                    **item,
+                                }
+                            )
         return result
-

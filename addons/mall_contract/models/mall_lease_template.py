@@ -26,8 +26,12 @@ class MallLeaseTemplate(models.Model):
     # Chinese mall), not a UI string: it is edited per template, not translated. Sanitized as
     # Odoo's mail templates are: QWeb tags and attributes stay, scripts do not.
     body = fields.Html(
-        render_engine="qweb", sanitize_tags=False, sanitize_attributes=False,
-        sanitize_style=True, sanitize_output_method="xml")
+        render_engine="qweb",
+        sanitize_tags=False,
+        sanitize_attributes=False,
+        sanitize_style=True,
+        sanitize_output_method="xml",
+    )
     placeholder_help = fields.Text(compute="_compute_placeholder_help")
 
     def _compute_render_model(self):

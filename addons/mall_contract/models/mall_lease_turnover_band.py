@@ -12,6 +12,7 @@ class MallLeaseTurnoverBand(models.Model):
     _order = "lease_id, sales_from"
 
     lease_id = fields.Many2one("mall.lease", required=True, index=True, ondelete="cascade")
+    company_id = fields.Many2one(related="lease_id.company_id", store=True, index=True)
     currency_id = fields.Many2one(related="lease_id.currency_id")
     sales_from = fields.Monetary(string="Monthly Sales From", required=True)
     rate = fields.Float(string="Rate (%)", digits=(5, 2), required=True)
@@ -20,6 +21,9 @@ class MallLeaseTurnoverBand(models.Model):
     def _check_values(self):
         for band in self:
             if band.sales_from < 0 or not 0 <= band.rate <= 100:
-                raise ValidationError(_(
-                    "A turnover band needs a non-negative sales amount and a rate between 0 "
-                    "and 100 %."))
+                raise ValidationError(
+                    _(
+                        "A turnover band needs a non-negative sales amount and a rate between 0 "
+                        "and 100 %."
+                    )
+                )

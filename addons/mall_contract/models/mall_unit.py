@@ -11,10 +11,18 @@ class MallUnit(models.Model):
         in one query for all units."""
         result = super()._compute_lease_info()
         today = fields.Date.context_today(self)
-        lines = self.env["mall.lease.line"].sudo().search([
-            ("unit_id", "in", self.ids),
-            ("state", "in", ("signing", "active", "expiring")),
-            ("block_end", ">=", today)], order="date_start")
+        lines = (
+            self.env["mall.lease.line"]
+            .sudo()
+            .search(
+                [
+                    ("unit_id", "in", self.ids),
+                    ("state", "in", ("signing", "active", "expiring")),
+                    ("block_end", ">=", today),
+                ],
+                order="date_start",
+            )
+        )
         current = {}
         for line in lines:
             current.setdefault(line.unit_id.id, line)

@@ -36,8 +36,7 @@ class TestLeaseAccess(MallLeaseCase, HttpCase):
         render_pdf = Report._render_qweb_pdf
 
         def forced(report, *args, **kwargs):
-            return render_pdf(report.with_context(force_report_rendering=True), *args,
-                              **kwargs)
+            return render_pdf(report.with_context(force_report_rendering=True), *args, **kwargs)
 
         with patch.object(Report, "_render_qweb_pdf", forced):
             response = self.url_open(f"/my/leases/{self.mine.id}/contract")

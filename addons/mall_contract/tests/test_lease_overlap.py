@@ -14,12 +14,14 @@ from .common import MallLeaseCase
 class TestLeaseOverlap(MallLeaseCase):
     def test_overlapping_lease_on_a_unit_is_rejected(self):
         self._approved(self._lease(start=date(2026, 1, 1), end=date(2026, 12, 31)))
-        second = self._lease(start=date(2026, 6, 1), end=date(2027, 5, 31),
-                             tenant=self.other_tenant)
+        second = self._lease(
+            start=date(2026, 6, 1), end=date(2027, 5, 31), tenant=self.other_tenant
+        )
         second.with_user(self.clerk).action_submit()
         with self.assertRaisesRegex(ValidationError, "已于"):
             second.with_user(self.manager).with_context(
-                mall_lease_no_signature=True).action_approve()
+                mall_lease_no_signature=True
+            ).action_approve()
 
     def test_consecutive_leases_on_a_unit_are_fine(self):
         self._approved(self._lease(start=date(2026, 1, 1), end=date(2026, 12, 31)))
@@ -36,12 +38,15 @@ class TestLeaseOverlap(MallLeaseCase):
         # The database constraint sees the first lease's unit line as holding the unit.
         self.env.flush_all()
         self.assertEqual(first.line_ids.state, "approved")
-        with mute_logger("odoo.sql_db"), \
-                self.assertRaises(psycopg2.errors.ExclusionViolation), self.env.cr.savepoint():
+        with (
+            mute_logger("odoo.sql_db"),
+            self.assertRaises(psycopg2.errors.ExclusionViolation),
+            self.env.cr.savepoint(),
+        ):
             # Below the ORM: as a concurrent transaction would have done.
             self.env.cr.execute(
-                "UPDATE mall_lease_line SET state = 'approved' WHERE lease_id = %s",
-                [second.id])
+                "UPDATE mall_lease_line SET state = 'approved' WHERE lease_id = %s", [second.id]
+            )
 
 
 @tagged("post_install", "-at_install")
@@ -58,19 +63,39 @@ class TestLeaseOverlapConcurrency(TransactionCase):
             env = self._env(cr)
             mall = env["mall.mall"].create({"name": "并发广场", "code": "CONC"})
             floor = env["mall.floor"].create({"name": "1F", "level": 1, "mall_id": mall.id})
-            unit = env["mall.unit"].create({
-                "code": "C-1", "mall_id": mall.id, "floor_id": floor.id, "gross_area": 100,
-                "leasable_area": 90, "usable_area": 85, "shared_area": 10})
+            unit = env["mall.unit"].create(
+                {
+                    "code": "C-1",
+                    "mall_id": mall.id,
+                    "floor_id": floor.id,
+                    "gross_area": 100,
+                    "leasable_area": 90,
+                    "usable_area": 85,
+                    "shared_area": 10,
+                }
+            )
             tenant = env["res.partner"].create({"name": "并发租户", "is_company": True})
-            leases = env["mall.lease"].create([{
-                "mall_id": mall.id, "tenant_id": tenant.id,
-                "template_id": env.ref("mall_contract.lease_template_standard").id,
-                "date_start": date(2026, 1, 1), "date_end": date(2026, 12, 31),
-                "line_ids": [(0, 0, {"unit_id": unit.id, "price": 100.0})],
-            } for _i in range(2)])
+            leases = env["mall.lease"].create(
+                [
+                    {
+                        "mall_id": mall.id,
+                        "tenant_id": tenant.id,
+                        "template_id": env.ref("mall_contract.lease_template_standard").id,
+                        "date_start": date(2026, 1, 1),
+                        "date_end": date(2026, 12, 31),
+                        "line_ids": [(0, 0, {"unit_id": unit.id, "price": 100.0})],
+                    }
+                    for _i in range(2)
+                ]
+            )
             leases.action_submit()
-            ids = {"mall": mall.id, "floor": floor.id, "unit": unit.id, "tenant": tenant.id,
-                   "leases": leases.ids}
+            ids = {
+                "mall": mall.id,
+                "floor": floor.id,
+                "unit": unit.id,
+                "tenant": tenant.id,
+                "leases": leases.ids,
+            }
         try:
             outcomes = []
             with registry.cursor() as cr1, registry.cursor() as cr2:

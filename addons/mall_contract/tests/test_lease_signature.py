@@ -16,9 +16,13 @@ from .common import SIGNATURE_PNG, MallLeaseCase
 class TestLeaseSignature(MallLeaseCase, HttpCase):
     def _signing_lease(self, **vals):
         today = fields.Date.today()
-        lease = self._lease(start=today - timedelta(days=10), end=today + timedelta(days=700),
-                            date_handover=today - timedelta(days=10),
-                            date_opening=today + timedelta(days=60), **vals)
+        lease = self._lease(
+            start=today - timedelta(days=10),
+            end=today + timedelta(days=700),
+            date_handover=today - timedelta(days=10),
+            date_opening=today + timedelta(days=60),
+            **vals,
+        )
         lease.with_user(self.clerk).action_submit()
         lease.with_user(self.manager).action_approve()
         return lease
@@ -48,10 +52,13 @@ class TestLeaseSignature(MallLeaseCase, HttpCase):
         page = self.url_open(f"/my/leases/{lease.id}")
         self.assertIn(signer.access_url, page.text)
         # The tenant signs through sign_oca's own portal route.
-        items = {key: dict(item, value=SIGNATURE_PNG)
-                 for key, item in lease.sign_request_id.signatory_data.items()}
+        items = {
+            key: dict(item, value=SIGNATURE_PNG)
+            for key, item in lease.sign_request_id.signatory_data.items()
+        }
         response = self.make_jsonrpc_request(
-            f"/sign_oca/sign/{signer.id}/{signer.access_token}", {"items": items})
+            f"/sign_oca/sign/{signer.id}/{signer.access_token}", {"items": items}
+        )
         self.assertIn("url", response)
         lease.invalidate_recordset()
         signer.invalidate_recordset()
@@ -60,8 +67,9 @@ class TestLeaseSignature(MallLeaseCase, HttpCase):
         # The landlord signs in the backend.
         with self.assertRaisesRegex(UserError, "不在等待签署"):
             self._lease(units=self.unit_b).action_sign_landlord()
-        self.assertEqual(lease.with_user(self.manager).action_sign_landlord()["type"],
-                         "ir.actions.act_url")
+        self.assertEqual(
+            lease.with_user(self.manager).action_sign_landlord()["type"], "ir.actions.act_url"
+        )
         self._sign(lease.landlord_signer_id, self.manager)
         self.assertEqual(lease.sign_request_id.state, "2_signed")
         self.assertEqual(lease.state, "active")
@@ -95,13 +103,19 @@ class TestLeaseSignature(MallLeaseCase, HttpCase):
 
     def test_signature_before_handover_marks_unit_signed(self):
         today = fields.Date.today()
-        lease = self._lease(start=today + timedelta(days=30), end=today + timedelta(days=400),
-                            date_opening=today + timedelta(days=60))
+        lease = self._lease(
+            start=today + timedelta(days=30),
+            end=today + timedelta(days=400),
+            date_opening=today + timedelta(days=60),
+        )
         lease.with_user(self.clerk).action_submit()
         lease.with_user(self.manager).action_approve()
         lease.tenant_signer_id.sudo().action_sign(
-            {k: dict(v, value=SIGNATURE_PNG)
-             for k, v in lease.sign_request_id.signatory_data.items()})
+            {
+                k: dict(v, value=SIGNATURE_PNG)
+                for k, v in lease.sign_request_id.signatory_data.items()
+            }
+        )
         self._sign(lease.landlord_signer_id, self.manager)
         self.assertEqual(lease.state, "active")
         self.assertEqual(self.unit_a.state, "signed")

@@ -22,20 +22,21 @@ class TestLeaseTerms(MallLeaseCase):
     def test_rent_free_outside_the_term_is_refused(self):
         lease = self._lease()
         with self.assertRaisesRegex(ValidationError, "超出了租期"):
-            lease.rent_free_ids = [(0, 0, {"date_from": date(2025, 12, 1),
-                                           "date_to": date(2026, 1, 31)})]
+            lease.rent_free_ids = [
+                (0, 0, {"date_from": date(2025, 12, 1), "date_to": date(2026, 1, 31)})
+            ]
 
     def test_rent_free_months_cost_nothing(self):
         lease = self._lease(end=date(2026, 12, 31), price=100.0)
         full = lease.total_rent
-        lease.rent_free_ids = [(0, 0, {"date_from": date(2026, 1, 1),
-                                       "date_to": date(2026, 3, 31)})]
+        lease.rent_free_ids = [
+            (0, 0, {"date_from": date(2026, 1, 1), "date_to": date(2026, 3, 31)})
+        ]
         self.assertAlmostEqual(lease.total_rent, full - 3 * 100 * 100.0, places=2)
 
     def test_unit_of_another_mall_is_refused(self):
         other_mall = self.env["mall.mall"].create({"name": "别的广场", "code": "OTH"})
-        floor = self.env["mall.floor"].create({"name": "1F", "level": 1,
-                                               "mall_id": other_mall.id})
+        floor = self.env["mall.floor"].create({"name": "1F", "level": 1, "mall_id": other_mall.id})
         foreign = self._make_unit("X-1", mall=other_mall, floor=floor)
         with self.assertRaisesRegex(ValidationError, "不属于合同所在项目"):
             self._lease(units=foreign)
@@ -53,8 +54,11 @@ class TestLeaseTerms(MallLeaseCase):
             lease.line_ids.price = 1.0
 
     def test_charge_lines_give_billing_rent_and_fees_per_month(self):
-        lease = self._lease(end=date(2026, 12, 31), price=100.0, fee_ids=[
-            (0, 0, {"fee_type": "property", "price": 20.0, "billing_cycle": "quarterly"})])
+        lease = self._lease(
+            end=date(2026, 12, 31),
+            price=100.0,
+            fee_ids=[(0, 0, {"fee_type": "property", "price": 20.0, "billing_cycle": "quarterly"})],
+        )
         charges = lease._get_charge_lines(date(2026, 2, 1), date(2026, 2, 28))
         by_charge = {c["charge"]: c for c in charges}
         self.assertEqual(float(by_charge["rent"]["amount"]), 10000.0)
@@ -68,9 +72,14 @@ class TestLeaseTerms(MallLeaseCase):
         pure = self._lease(units=self.unit_b, rent_mode="turnover", turnover_rate=8.0)
         self.assertEqual(float(pure._turnover_rent(100000, fixed_rent=5000)), 8000.0)
         self.assertFalse([c for c in pure._get_charge_lines() if c["charge"] == "rent"])
-        stepped = self._lease(units=self.unit_b, rent_mode="stepped", band_ids=[
-            (0, 0, {"sales_from": 0.0, "rate": 6.0}),
-            (0, 0, {"sales_from": 500000.0, "rate": 8.0})])
+        stepped = self._lease(
+            units=self.unit_b,
+            rent_mode="stepped",
+            band_ids=[
+                (0, 0, {"sales_from": 0.0, "rate": 6.0}),
+                (0, 0, {"sales_from": 500000.0, "rate": 8.0}),
+            ],
+        )
         self.assertEqual(float(stepped._turnover_rent(100000)), 6000.0)
         self.assertEqual(float(stepped._turnover_rent(600000)), 48000.0)
         fixed = self._lease(units=self.unit_b, rent_mode="fixed")
@@ -80,16 +89,25 @@ class TestLeaseTerms(MallLeaseCase):
         # 12,345.70 × 5 % = 617.285: half up gives 617.29 (half-even would give 617.28).
         pure = self._lease(rent_mode="turnover", turnover_rate=5.0)
         self.assertEqual(str(pure._turnover_rent(12345.70)), "617.29")
-        stepped = self._lease(units=self.unit_b, rent_mode="stepped", band_ids=[
-            (0, 0, {"sales_from": 0.0, "rate": 5.0})])
+        stepped = self._lease(
+            units=self.unit_b,
+            rent_mode="stepped",
+            band_ids=[(0, 0, {"sales_from": 0.0, "rate": 5.0})],
+        )
         self.assertEqual(str(stepped._turnover_rent(12345.70)), "617.29")
-        higher = self._lease(units=self.unit_b, rent_mode="higher", turnover_rate=5.0,
-                             tenant=self.other_tenant)
+        higher = self._lease(
+            units=self.unit_b, rent_mode="higher", turnover_rate=5.0, tenant=self.other_tenant
+        )
         self.assertEqual(str(higher._turnover_rent(12345.70, fixed_rent=600)), "617.29")
 
     def test_escalation_raises_the_rent_each_period(self):
-        lease = self._lease(start=date(2026, 1, 1), end=date(2027, 12, 31), price=100.0,
-                            escalation_rate=5.0, escalation_months=12)
+        lease = self._lease(
+            start=date(2026, 1, 1),
+            end=date(2027, 12, 31),
+            price=100.0,
+            escalation_rate=5.0,
+            escalation_months=12,
+        )
         self.assertAlmostEqual(lease.total_rent, 12 * 10000.0 + 12 * 10500.0, places=2)
 
     def test_submission_needs_complete_rent_terms(self):
@@ -113,7 +131,8 @@ class TestLeaseTerms(MallLeaseCase):
             fee.with_user(self.clerk).price = 1.0
         with self.assertRaisesRegex(UserError, "补充协议"):
             self.env["mall.lease.fee"].with_user(self.clerk).create(
-                {"lease_id": lease.id, "fee_type": "marketing", "price": 5.0})
+                {"lease_id": lease.id, "fee_type": "marketing", "price": 5.0}
+            )
         with self.assertRaisesRegex(UserError, "补充协议"):
             fee.with_user(self.clerk).unlink()
         self.assertEqual(fee.price, 28.0)
@@ -122,8 +141,9 @@ class TestLeaseTerms(MallLeaseCase):
         self.assertEqual(fee.price, 30.0)
 
     def test_turnover_bands_are_frozen_after_submission(self):
-        lease = self._lease(rent_mode="stepped", band_ids=[
-            (0, 0, {"sales_from": 0.0, "rate": 6.0})])
+        lease = self._lease(
+            rent_mode="stepped", band_ids=[(0, 0, {"sales_from": 0.0, "rate": 6.0})]
+        )
         lease.with_user(self.clerk).action_submit()
         with self.assertRaisesRegex(UserError, "补充协议"):
             lease.band_ids.with_user(self.clerk).rate = 1.0

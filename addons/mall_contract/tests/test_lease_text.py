@@ -7,8 +7,9 @@ from odoo.tests import tagged
 from .common import MallLeaseCase
 
 # The migration to 19.0.1.2.0, loaded by path as Odoo's upgrade loads it.
-migration = load_script("mall_contract/migrations/19.0.1.2.0/post-migration.py",
-                        "mall_contract_migration_19_0_1_2_0")
+migration = load_script(
+    "mall_contract/migrations/19.0.1.2.0/post-migration.py", "mall_contract_migration_19_0_1_2_0"
+)
 
 
 @tagged("post_install", "-at_install")
@@ -35,23 +36,27 @@ class TestLeaseText(MallLeaseCase):
         with self.assertRaisesRegex(AccessError, "占位符"):
             lease.body = '<p><t t-out="object.env.user.sudo().password"/></p>'
         with self.assertRaisesRegex(AccessError, "占位符"):
-            lease.body = '<p t-if="object.env.cr.execute(\'select 1\')">x</p>'
+            lease.body = "<p t-if=\"object.env.cr.execute('select 1')\">x</p>"
         self.assertNotIn("password", lease.body)
 
     def test_only_a_template_editor_saves_qweb_code_in_a_template(self):
         code = '<p><t t-out="object.env.company.name"/></p>'
         with self.assertRaises(AccessError):
             self.template.with_user(self.manager).body = code
-        self.template.with_user(self.manager).body = \
-            '<p><t t-out="object.contract_monthly_rent"/></p>'
-        editor = self._make_user("lease_editor", [
-            "mall_leasing.group_leasing_manager", "mail.group_mail_template_editor"])
+        self.template.with_user(
+            self.manager
+        ).body = '<p><t t-out="object.contract_monthly_rent"/></p>'
+        editor = self._make_user(
+            "lease_editor",
+            ["mall_leasing.group_leasing_manager", "mail.group_mail_template_editor"],
+        )
         self.template.with_user(editor).body = code
         self.assertIn(self.env.company.name, self._lease()._render_body())
 
     def test_amendment_snapshot_reads_the_terms(self):
-        lease = self._lease(fee_ids=[(0, 0, {"fee_type": "property", "name": "物业费",
-                                             "price": 25.5})])
+        lease = self._lease(
+            fee_ids=[(0, 0, {"fee_type": "property", "name": "物业费", "price": 25.5})]
+        )
         snapshot = lease._terms_snapshot()
         self.assertIn("2026-01-01 – 2028-12-31", snapshot)
         self.assertIn("物业费 25.50", snapshot)
@@ -65,5 +70,6 @@ class TestLeaseText(MallLeaseCase):
         migration.migrate(self.env.cr, "19.0.1.1.0")
         lease.invalidate_recordset(["body"])
         self.assertNotIn("{{", lease.body)
-        self.assertIn("上海星光餐饮管理有限公司 自 2026-03-01 起，月租金 30,000.00 元",
-                      lease._render_body())
+        self.assertIn(
+            "上海星光餐饮管理有限公司 自 2026-03-01 起，月租金 30,000.00 元", lease._render_body()
+        )

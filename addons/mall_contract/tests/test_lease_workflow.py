@@ -43,9 +43,14 @@ class TestLeaseWorkflow(MallLeaseCase):
         self.assertIn("lease_manager", self._messages(lease))
 
     def test_big_discount_also_needs_finance(self):
-        self.env["mall.rent.standard"].create({
-            "unit_id": self.unit_a.id, "date_start": "2025-01-01", "price_month": 400.0,
-            "reason": "测试"}).action_approve()
+        self.env["mall.rent.standard"].create(
+            {
+                "unit_id": self.unit_a.id,
+                "date_start": "2025-01-01",
+                "price_month": 400.0,
+                "reason": "测试",
+            }
+        ).action_approve()
         lease = self._lease(price=300.0)
         self.assertAlmostEqual(lease.discount_pct, 25.0)
         self.assertEqual(lease.approval_level, "2")
@@ -68,8 +73,11 @@ class TestLeaseWorkflow(MallLeaseCase):
     def test_rejection_returns_to_draft_with_the_reason(self):
         lease = self._lease()
         lease.with_user(self.clerk).action_submit()
-        wizard = self.env["mall.lease.reject.wizard"].with_user(self.manager).create(
-            {"lease_ids": [(6, 0, lease.ids)], "reason": "租金过低"})
+        wizard = (
+            self.env["mall.lease.reject.wizard"]
+            .with_user(self.manager)
+            .create({"lease_ids": [(6, 0, lease.ids)], "reason": "租金过低"})
+        )
         wizard.action_confirm()
         self.assertEqual(lease.state, "draft")
         self.assertEqual(lease.reject_reason, "租金过低")
@@ -87,9 +95,14 @@ class TestLeaseWorkflow(MallLeaseCase):
         self.assertFalse(lease.reject_reason)
 
     def test_approval_thresholds_are_settings(self):
-        settings = self.env["res.config.settings"].create({
-            "mall_lease_discount_threshold": 5.0, "mall_lease_value_threshold": 50000.0,
-            "mall_lease_reminder_days": "120,30", "mall_lease_expiring_days": 60})
+        settings = self.env["res.config.settings"].create(
+            {
+                "mall_lease_discount_threshold": 5.0,
+                "mall_lease_value_threshold": 50000.0,
+                "mall_lease_reminder_days": "120,30",
+                "mall_lease_expiring_days": 60,
+            }
+        )
         settings.execute()
         company = self.env.company
         self.assertEqual(company.mall_lease_discount_threshold, 5.0)
@@ -99,7 +112,8 @@ class TestLeaseWorkflow(MallLeaseCase):
         self.assertEqual(self._lease().approval_level, "2")
         with self.assertRaisesRegex(Exception, "整数天数"):
             self.env["res.config.settings"].create(
-                {"mall_lease_reminder_days": "90,soon"}).execute()
+                {"mall_lease_reminder_days": "90,soon"}
+            ).execute()
 
     def test_rejection_needs_a_reason_and_a_manager(self):
         lease = self._lease()

@@ -13,10 +13,12 @@ class MallLeaseRenewWizard(models.TransientModel):
     _description = "Renew Lease"
 
     lease_id = fields.Many2one("mall.lease", required=True)
-    date_start = fields.Date(compute="_compute_dates", store=True, readonly=False, required=True,
-                             precompute=True)
-    date_end = fields.Date(compute="_compute_dates", store=True, readonly=False, required=True,
-                           precompute=True)
+    date_start = fields.Date(
+        compute="_compute_dates", store=True, readonly=False, required=True, precompute=True
+    )
+    date_end = fields.Date(
+        compute="_compute_dates", store=True, readonly=False, required=True, precompute=True
+    )
     rent_change_pct = fields.Float(string="Rent Change (%)", digits=(5, 2), default=5.0)
     credit_policy = fields.Text(compute="_compute_credit_policy")
 
@@ -26,8 +28,11 @@ class MallLeaseRenewWizard(models.TransientModel):
             lease = wizard.lease_id
             if lease.date_end:
                 wizard.date_start = lease.date_end + timedelta(days=1)
-                wizard.date_end = wizard.date_start + relativedelta(
-                    months=lease.duration_months or 12) - timedelta(days=1)
+                wizard.date_end = (
+                    wizard.date_start
+                    + relativedelta(months=lease.duration_months or 12)
+                    - timedelta(days=1)
+                )
 
     @api.depends("lease_id")
     def _compute_credit_policy(self):
@@ -41,17 +46,23 @@ class MallLeaseRenewWizard(models.TransientModel):
             wizard.credit_policy = _(
                 "Credit grade: %(grade)s (score %(score)s). Renewal priority: %(priority)s. "
                 "Discount ceiling: %(ceiling)s %%. Deposit multiplier: %(multiplier)s.%(watch)s",
-                grade=policy.get("grade") or "-", score=policy.get("score") or "-",
+                grade=policy.get("grade") or "-",
+                score=policy.get("score") or "-",
                 priority=priorities.get(policy.get("renewal_priority"), "-"),
                 ceiling=policy.get("discount_ceiling") or 0,
                 multiplier=policy.get("deposit_multiplier") or 1,
-                watch=_(" Closer supervision required.") if policy.get(
-                    "closer_supervision") else "")
+                watch=_(" Closer supervision required.")
+                if policy.get("closer_supervision")
+                else "",
+            )
 
     def action_confirm(self):
         """Create the renewal and open it."""
         self.ensure_one()
-        renewal = self.lease_id.action_renew(self.rent_change_pct, self.date_start,
-                                             self.date_end)
-        return {"type": "ir.actions.act_window", "res_model": "mall.lease",
-                "res_id": renewal.id, "view_mode": "form"}
+        renewal = self.lease_id.action_renew(self.rent_change_pct, self.date_start, self.date_end)
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "mall.lease",
+            "res_id": renewal.id,
+            "view_mode": "form",
+        }

@@ -12,15 +12,18 @@ class MallLeaseTerminateWizard(models.TransientModel):
     termination_date = fields.Date(required=True, default=fields.Date.context_today)
     reason = fields.Text(required=True)
     penalty = fields.Monetary()
-    notes = fields.Text(string="Settlement Notes",
-                        help="Deposits to refund or offset, arrears, handover of the premises.")
+    notes = fields.Text(
+        string="Settlement Notes",
+        help="Deposits to refund or offset, arrears, handover of the premises.",
+    )
     early_exit = fields.Boolean(
-        string="Tenant's Early Exit", default=True,
-        help="Counts against the tenant's credit grade.")
+        string="Tenant's Early Exit", default=True, help="Counts against the tenant's credit grade."
+    )
 
     def action_confirm(self):
         """Terminate the lease."""
         self.ensure_one()
-        self.lease_id.action_terminate(self.termination_date, self.reason, self.penalty,
-                                       self.notes, self.early_exit)
+        self.lease_id.action_terminate(
+            self.termination_date, self.reason, self.penalty, self.notes, self.early_exit
+        )
         return {"type": "ir.actions.act_window_close"}

@@ -1,10 +1,12 @@
 from collections import defaultdict
 
+import psycopg2
 from markupsafe import Markup
 
 from odoo import _, api, fields, models
 from odoo.addons.mall_leasing.lib.money import round_money
 from odoo.exceptions import AccessError, UserError
+from odoo.tools import SQL
 
 
 class MallLease(models.Model):
@@ -108,6 +110,35 @@ class MallLease(models.Model):
         if not self.env.user.has_group("mall_leasing.group_finance_user"):
             raise AccessError(_("Only finance staff can offset or refund deposits."))
 
+    def _lock_deposits(self):
+        """Take the lease rows for this transaction before reading what is held: two finance
+        users offsetting or refunding the same deposits at once must not both spend them.
+        Another transaction at work on the lease makes this one fail at once with a message
+        (NOWAIT, rather than a wait behind a wizard left open); the no-op update gives the row a
+        new version, so that a transaction that read the deposits before this one committed
+        fails on its own lock (Odoo's repeatable read) and is retried on fresh figures."""
+        if not self:
+            return
+        ids = tuple(self.ids)
+        try:
+            with self.env.cr.savepoint(flush=False):
+                self.env.cr.execute(
+                    SQL("SELECT id FROM mall_lease WHERE id IN %s FOR UPDATE NOWAIT", ids)
+                )
+        except psycopg2.errors.LockNotAvailable:
+            raise UserError(
+                _(
+                    "The deposits of lease %(lease)s are being offset or refunded by someone "
+                    "else right now. Try again in a moment.",
+                    lease=", ".join(self.mapped("name")),
+                )
+            ) from None
+        self.env.cr.execute(
+            SQL("UPDATE mall_lease SET write_date = write_date WHERE id IN %s", ids)
+        )
+        self.invalidate_recordset(["deposit_received", "deposit_offset", "deposit_refunded"])
+        self.invalidate_recordset(["deposit_held", "open_amount", "arrears_amount"])
+
     def _take_from_deposits(self, amount):
         """Split ``amount`` over the deposits held, in the charge types' order: a list of
         (charge type, amount, liability account)."""
@@ -155,6 +186,7 @@ class MallLease(models.Model):
         Returns the entry, or an empty recordset when there is nothing to offset."""
         self.ensure_one()
         self._check_deposit_rights()
+        self._lock_deposits()
         currency = self.currency_id
         date = fields.Date.to_date(date) or fields.Date.context_today(self)
         bill_lines = self._get_open_bill_lines().filtered(lambda line: line.amount_residual > 0)
@@ -235,6 +267,7 @@ class MallLease(models.Model):
         Returns the payment, or an empty recordset when nothing is held."""
         self.ensure_one()
         self._check_deposit_rights()
+        self._lock_deposits()
         currency = self.currency_id
         date = fields.Date.to_date(date) or fields.Date.context_today(self)
         held = sum(self._get_deposit_holdings().values())

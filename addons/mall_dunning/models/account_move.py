@@ -4,7 +4,7 @@ from datetime import timedelta
 
 from odoo import _, api, fields, models
 from odoo.addons.mall_leasing.lib.money import round_money
-from odoo.addons.mall_leasing.lib.rmb import rmb_upper
+from odoo.addons.mall_leasing.lib.rmb import amount_in_words
 
 _logger = logging.getLogger(__name__)
 
@@ -42,6 +42,13 @@ class AccountMove(models.Model):
     )
     mall_dunning_ids = fields.One2many("mall.dunning", "move_id", string="Reminders", readonly=True)
     mall_days_overdue = fields.Integer(string="Days Overdue", compute="_compute_mall_days_overdue")
+    mall_dunning_date = fields.Date(
+        string="Dunning Run On",
+        copy=False,
+        readonly=True,
+        help="The day the late-fee and reminder run last dealt with this invoice: a run "
+        "interrupted and started again that day does not deal with it twice.",
+    )
 
     @api.depends("invoice_date_due", "amount_residual", "state")
     def _compute_mall_days_overdue(self):
@@ -55,9 +62,10 @@ class AccountMove(models.Model):
             )
 
     def _mall_amount_upper(self, amount=None):
-        """The amount in capital numerals (大写) for the printed notices."""
+        """The amount in capital numerals (大写) for the printed notices; a UserError past
+        what can be read."""
         self.ensure_one()
-        return rmb_upper(self.amount_total if amount is None else amount)
+        return amount_in_words(self.env, self.amount_total if amount is None else amount)
 
     # ------------------------------------------------------------------ payment notice
     def _post(self, soft=True):
@@ -264,19 +272,63 @@ class AccountMove(models.Model):
             ("invoice_date_due", "<", today),
         ]
 
+    def _mall_dunning_pending_domain(self, today):
+        """Invoices the run of ``today`` has still to deal with: the overdue ones still open,
+        and those paid since and whose late fee is not final yet."""
+        return [
+            *self._mall_overdue_domain(today),
+            "|",
+            ("amount_residual", ">", 0),
+            ("mall_late_fee_frozen", "=", False),
+            "|",
+            ("mall_dunning_date", "=", False),
+            ("mall_dunning_date", "!=", today),
+        ]
+
     @api.model
     def _cron_mall_dunning(self, today=None):
         """Daily: late fees of overdue (and newly paid) invoices of mall leases, then the
-        reminder each overdue invoice has reached and not yet received."""
-        today = today or fields.Date.context_today(self)
-        base = self._mall_overdue_domain(today)
-        unpaid = self.search(base + [("amount_residual", ">", 0)], order="invoice_date_due, id")
-        settled = self.search(
-            base + [("amount_residual", "=", 0), ("mall_late_fee_frozen", "=", False)]
-        )
-        (unpaid | settled)._mall_accrue_late_fees(today)
-        unpaid._mall_send_due_reminders(today)
-        return unpaid
+        reminder each overdue invoice has reached and not yet received.
+
+        One tenant at a time, each committed through ``ir.cron._commit_progress``: a run
+        stopped (time limit, restart, a worker killed) keeps the tenants done and the next run
+        of the scheduler resumes with the others; the invoices done are marked for the day, so
+        nothing is billed or sent twice. A tenant whose invoices fail is logged, left for the
+        next day's run, and does not hold up the others."""
+        today = fields.Date.to_date(today) or fields.Date.context_today(self)
+        domain = self._mall_dunning_pending_domain(today)
+        partners = [
+            partner
+            for (partner,) in self._read_group(
+                domain, ["commercial_partner_id"], order="commercial_partner_id"
+            )
+        ]
+        cron = self.env["ir.cron"]
+        cron._commit_progress(remaining=len(partners))
+        for index, partner in enumerate(partners):
+            moves = self.search(
+                [*domain, ("commercial_partner_id", "=", partner.id)],
+                order="invoice_date_due, id",
+            )
+            try:
+                with self.env.cr.savepoint():
+                    moves._mall_dun_tenant(today)
+            except Exception:
+                _logger.exception(
+                    "Late fees and reminders failed for %s (invoices %s); left for the next run",
+                    partner.display_name,
+                    moves.ids,
+                )
+                # skipped for today: the next day's run tries again
+                moves.mall_dunning_date = today
+            if not cron._commit_progress(1, remaining=len(partners) - index - 1):
+                break
+
+    def _mall_dun_tenant(self, today):
+        """Late fees and reminders of these invoices (one tenant's) for ``today``."""
+        self._mall_accrue_late_fees(today)
+        self.filtered(lambda m: m.amount_residual > 0)._mall_send_due_reminders(today)
+        self.mall_dunning_date = today
 
     def _mall_send_due_reminders(self, today):
         """Send each invoice the highest reminder level it has reached, when neither it nor a

@@ -1,7 +1,7 @@
 from dateutil.relativedelta import relativedelta
 
 from odoo import _, api, fields, models
-from odoo.addons.mall_leasing.lib.rmb import rmb_upper
+from odoo.addons.mall_leasing.lib.rmb import amount_in_words
 from odoo.exceptions import UserError
 
 
@@ -143,7 +143,7 @@ class MallStatement(models.Model):
         ]
 
     def _amount_upper(self, amount):
-        return rmb_upper(amount)
+        return amount_in_words(self.env, amount)
 
     # ------------------------------------------------------------------ generation
     @api.model

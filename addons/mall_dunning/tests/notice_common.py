@@ -65,6 +65,18 @@ class NoticeCase(BillingCase):
             )
         ]
 
+    def _run_dunning(self, day):
+        """Run the daily late-fee and reminder job for ``day`` as the scheduler runs it: in its
+        own cursor (here one that shares the test's transaction), committing tenant by tenant
+        through ``_commit_progress``."""
+        cron = self.env.ref("mall_dunning.ir_cron_mall_dunning")
+        cron.code = (
+            f"model._cron_mall_dunning(today=datetime.date({day.year}, {day.month}, {day.day}))"
+        )
+        with self.enter_registry_test_mode():
+            cron.method_direct_trigger()
+        self.env.invalidate_all()
+
     @classmethod
     def _make_lease(cls, tenant, unit, **vals):
         return cls.env["mall.lease"].create(

@@ -11,7 +11,7 @@ class TestDunning(NoticeCase):
     """Reminders (催缴) at 3, 10 and 30 days, each sent once per invoice."""
 
     def _run(self, day):
-        self.env["account.move"]._cron_mall_dunning(day)
+        self._run_dunning(day)
 
     def test_each_reminder_level_is_sent_once(self):
         move = self._invoice(self.lease, date(2026, 3, 1), [(self.rent, 10000.0)])

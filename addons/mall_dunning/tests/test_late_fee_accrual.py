@@ -15,12 +15,11 @@ class TestLateFeeAccrual(NoticeCase):
 
     def test_late_fee_grows_daily_after_the_grace_days_and_stops_when_paid(self):
         move = self._invoice(self.lease, date(2026, 3, 1), [(self.rent, 12345.67)])
-        Move = self.env["account.move"]
-        Move._cron_mall_dunning(date(2026, 3, 6))
+        self._run_dunning(date(2026, 3, 6))
         self.assertEqual(move.mall_late_fee, 0.0, "within the 5 grace days")
         self.assertFalse(self._late_fee_receivables(move))
 
-        Move._cron_mall_dunning(date(2026, 3, 11))
+        self._run_dunning(date(2026, 3, 11))
         # 10 days late, 5 of grace: 5 × 0.05 % × 12 345.67 = 30.864… → 30.86
         self.assertEqual(move.mall_late_fee, 30.86)
         receivable = self._late_fee_receivables(move)
@@ -40,29 +39,29 @@ class TestLateFeeAccrual(NoticeCase):
             ],
         )
 
-        Move._cron_mall_dunning(date(2026, 3, 21))
+        self._run_dunning(date(2026, 3, 21))
         # 15 days: 92.592… → 92.59, on the same planned receivable
         self.assertEqual(self._late_fee_receivables(move).amount, 92.59)
         self.assertEqual(len(self._late_fee_receivables(move)), 1)
 
         self._pay(move, 12345.67, date(2026, 3, 25))
-        Move._cron_mall_dunning(date(2026, 4, 10))
+        self._run_dunning(date(2026, 4, 10))
         # paid on day 24: 19 days × 0.05 % × 12 345.67 = 117.283… → 117.28, then final
         self.assertEqual(move.mall_late_fee, 117.28)
         self.assertTrue(move.mall_late_fee_frozen)
         self.assertEqual(move.mall_late_fee_date, date(2026, 3, 25))
-        Move._cron_mall_dunning(date(2026, 5, 10))
+        self._run_dunning(date(2026, 5, 10))
         self.assertEqual(self._late_fee_receivables(move).amount, 117.28)
 
     def test_late_fee_is_capped(self):
         move = self._invoice(self.lease, date(2024, 1, 1), [(self.rent, 10000.0)])
-        self.env["account.move"]._cron_mall_dunning(date(2026, 6, 1))
+        self._run_dunning(date(2026, 6, 1))
         self.assertEqual(move.mall_late_fee, 3000.0, "30 % of the overdue amount at most")
 
     def test_partial_payment_stops_the_fee_on_the_paid_part(self):
         move = self._invoice(self.lease, date(2026, 3, 1), [(self.rent, 10000.0)])
         self._pay(move, 4000.0, date(2026, 3, 11))
-        self.env["account.move"]._cron_mall_dunning(date(2026, 3, 21))
+        self._run_dunning(date(2026, 3, 21))
         # 4 000 for 5 days (10.00) + 6 000 still open for 15 days (45.00)
         self.assertEqual(move.mall_late_fee, 55.0)
 
@@ -76,15 +75,14 @@ class TestLateFeeAccrual(NoticeCase):
             date(2026, 3, 1),
             [(self.rent, 10000.0), (self.property_fee, 2000.0), (self.deposit, 5000.0)],
         )
-        self.env["account.move"]._cron_mall_dunning(date(2026, 3, 11))
+        self._run_dunning(date(2026, 3, 11))
         # rent: 5 days beyond grace × 0.05 % × 10 000 = 25.00; property: 10 days × 0.1 %
         # × 2 000 = 20.00; deposit: nothing
         self.assertEqual(move.mall_late_fee, 45.0)
 
     def test_billing_run_bills_the_late_fee_and_further_fee_goes_on_a_new_receivable(self):
         move = self._invoice(self.lease, date(2026, 3, 1), [(self.rent, 10000.0)])
-        Move = self.env["account.move"]
-        Move._cron_mall_dunning(date(2026, 3, 11))
+        self._run_dunning(date(2026, 3, 11))
         first = self._late_fee_receivables(move)
         self.assertEqual(first.amount, 25.0)
         run = self.env["mall.billing.run"].create(
@@ -100,7 +98,7 @@ class TestLateFeeAccrual(NoticeCase):
             self.env.ref("mall_billing.charge_type_late_fee").product_id,
         )
 
-        Move._cron_mall_dunning(date(2026, 3, 21))
+        self._run_dunning(date(2026, 3, 21))
         second = self._late_fee_receivables(move) - first
         self.assertRecordValues(
             second,

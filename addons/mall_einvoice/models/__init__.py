@@ -6,6 +6,7 @@ from . import (
     mall_fapiao_line,
     mall_fapiao,
     mall_fapiao_request,
+    mall_fapiao_problem,
     mall_fapiao_issue,
     mall_fapiao_poll,
     mall_fapiao_files,

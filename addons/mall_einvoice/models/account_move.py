@@ -1,5 +1,5 @@
 from odoo import _, api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import UserError, ValidationError
 
 
 class AccountMove(models.Model):
@@ -60,12 +60,14 @@ class AccountMove(models.Model):
         return self.env["mall.fapiao"].create(self.env["mall.fapiao"]._prepare_from_moves(moves))
 
     def _mall_fapiao_auto(self, trigger):
-        """Request and send the fapiao of the invoices whose company issues on ``trigger``
-        (and has a provider: without one, the invoice waits in the report of paid invoices
-        without fapiao).
+        """Queue the fapiao requests of the invoices whose company issues on ``trigger`` (and
+        has a provider: without one, the invoice waits in the report of paid invoices without
+        fapiao).
 
-        A request that is not ready (a missing tax code, a rent without address) stays in draft
-        for the clerk: it must never block a posting or a payment."""
+        Nothing about the fapiao is checked here, inside the posting's or the payment's
+        transaction: a fapiao problem (a missing tax code, a property without address) must
+        never block a posting or a payment. The job makes the requests afterwards and shows
+        what stops them to finance as an activity."""
         moves = self.filtered(
             lambda move: (
                 move.company_id.mall_fapiao_trigger == trigger
@@ -76,14 +78,34 @@ class AccountMove(models.Model):
                 and not move.currency_id.is_zero(move.amount_total)
             )
         )
-        if not moves:
-            return self.env["mall.fapiao"]
-        fapiao = moves.sudo()._mall_create_fapiao()
+        for move in moves:
+            move.sudo().with_delay(
+                identity_key=f"account.move._job_mall_fapiao_request:{move.id}",
+                description=_("Request the fapiao of %(invoice)s", invoice=move.name),
+            )._job_mall_fapiao_request()
+        return moves
+
+    def _job_mall_fapiao_request(self):
+        """Queued job: make this invoice's fapiao requests and send those that are ready. A
+        request that cannot be made (the invoice is refused whole) becomes an activity on the
+        invoice, one that is not ready an activity on the request, with the reason."""
+        self.ensure_one()
+        if self.mall_fapiao_ids or self.state != "posted":
+            return f"nothing to request for {self.name}"
+        Fapiao = self.env["mall.fapiao"]
+        try:
+            with self.env.cr.savepoint():
+                fapiao = self._mall_create_fapiao()
+                self.env.flush_all()
+        except (UserError, ValidationError) as error:
+            Fapiao._problem_activity(self, error.args[0])
+            return f"{self.name}: {error.args[0]}"
+        for request in fapiao:
+            reason = request._missing()
+            if reason:
+                Fapiao._problem_activity(request, reason)
         fapiao._ready().action_submit()
-        # ask once at once: a fast provider has issued already, so the tenant who just paid
-        # finds the fapiao in the portal; otherwise the polling cron takes over
-        fapiao.filtered(lambda rec: rec.state == "issuing").action_refresh()
-        return fapiao
+        return f"{self.name}: {len(fapiao)} fapiao requested"
 
     def action_mall_request_fapiao(self):
         """Button: create the fapiao requests and show them."""

@@ -9,13 +9,16 @@ KINDS = [("special", "Digital special VAT fapiao"), ("normal", "Digital normal f
 class MallFapiao(models.Model):
     """One fapiao request: what is sent to the provider under one order number at a time.
 
-    The order number is derived from the invoice, the request's place on it and the attempt,
-    never from a sequence: a request sent again after a crash or a lost answer carries the
-    same number, and the provider answers E9106 instead of issuing a second fapiao.
+    The order number is the request's idempotency key: taken from a sequence when the request
+    is created and committed with it before the provider is ever called (the provider is only
+    called by a queued job, which runs after that commit). It is never derived from the
+    invoice's id, which a rollback or a retry of the posting changes. A request sent again after
+    a crash or a lost answer carries the same number: the job asks the provider for it first
+    and the provider answers E9106 to a second submission of it, so no fapiao is issued twice.
 
     This file holds the record and its states; each step of its life is an extension of its own:
     mall_fapiao_request.py (requests from invoices), mall_fapiao_issue.py (sending through the
-    provider adapter), mall_fapiao_poll.py (results and scheduled status checks),
+    provider adapter, as a queued job), mall_fapiao_poll.py (results, queued status checks),
     mall_fapiao_files.py (PDF, OFD, XML, QR), mall_fapiao_mail.py (delivery by mail) and
     mall_fapiao_red.py (red flush and its credit note)."""
 
@@ -129,13 +132,13 @@ class MallFapiao(models.Model):
         return records
 
     def _order_number(self):
-        """orderNo (≤ 20): prefix, invoice id, place on the invoice, attempt. Red fapiao are
-        numbered after their red-letter form."""
+        """orderNo (≤ 20): the company's prefix and the next number of the order sequence (16
+        digits). Red fapiao are numbered after their red-letter form."""
         self.ensure_one()
         prefix = (self.company_id.mall_fapiao_order_prefix or "MF")[:4]
         if self.is_red:
             return f"{prefix}R{self.red_form_id.id or self.id:012d}"
-        return f"{prefix}{self.move_id.id:010d}{self.group_index:02d}{self.attempt:02d}"
+        return prefix + self.env["ir.sequence"].sudo().next_by_code("mall.fapiao.order")
 
     def _action_open(self):
         action = {

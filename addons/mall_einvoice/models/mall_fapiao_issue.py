@@ -1,12 +1,21 @@
 from odoo import _, models
+from odoo.addons.queue_job.exception import RetryableJobError
 from odoo.exceptions import UserError
 
 from ..lib import provider
 
+# Tries of a sending job before it is shown as failed (back-off: its retry pattern, data)
+ISSUE_MAX_RETRIES = 10
+
 
 class MallFapiao(models.Model):
     """Sending a request to the provider through its adapter (lib/provider.py): the neutral
-    order, what is missing before it can go, and what each answer means for the request."""
+    order, what is missing before it can go, and what each answer means for the request.
+
+    Sending is a queued job per request (``_job_issue``, queue_job): the button and the
+    automatic requests only mark the request submitted and queue its job, so the order number
+    is committed before the provider is called, and one request that fails never holds up
+    another."""
 
     _inherit = "mall.fapiao"
 
@@ -72,7 +81,9 @@ class MallFapiao(models.Model):
         return self.filtered(lambda fapiao: not fapiao._missing())
 
     def action_submit(self):
-        """Send draft or failed requests to the provider; a failed one gets a new order number."""
+        """Queue draft or failed requests for the provider; a failed one gets a new order
+        number first. The job runs once this transaction, and the number with it, is
+        committed."""
         todo = self.filtered(
             lambda fapiao: fapiao.state in ("draft", "failed") and not fapiao.is_red
         )
@@ -91,29 +102,88 @@ class MallFapiao(models.Model):
                     old=old,
                 )
             )
-        if todo:
-            adapter = todo.company_id[:1]._mall_fapiao_provider()
-            for fapiao in todo:
-                if fapiao.company_id != todo.company_id[:1]:
-                    adapter = fapiao.company_id._mall_fapiao_provider()
-                fapiao._send(adapter)
+        todo.write({"state": "submitted"})
+        todo._enqueue_issue()
         return True
+
+    def _enqueue_issue(self, ask_first=False):
+        """One sending job per request; the identity key (request and order number) keeps the
+        same request from being queued twice. ``ask_first``: the request may have reached the
+        provider already (queued again by the daily catch-up)."""
+        for fapiao in self:
+            fapiao.with_delay(
+                max_retries=ISSUE_MAX_RETRIES,
+                identity_key=f"mall.fapiao._job_issue:{fapiao.id}:{fapiao.name}",
+                description=_("Send fapiao %(order)s to the provider", order=fapiao.name),
+            )._job_issue(ask_first=ask_first)
+
+    def _job_is_retry(self):
+        """Whether this run of the current job is not its first (retried after a lost answer,
+        requeued by the runner after its worker died); outside a job: assume so."""
+        uuid = self.env.context.get("job_uuid")
+        if not uuid:
+            return True
+        job = self.env["queue.job"].sudo().search([("uuid", "=", uuid)], limit=1)
+        return bool(job.retry)
+
+    def _job_issue(self, ask_first=False):
+        """Queued job: send one submitted request under its order number. A retry (or a run
+        with ``ask_first``) first asks the provider for that number and sends only when the
+        provider does not know it."""
+        self.ensure_one()
+        if self.state != "submitted" or self.is_red:
+            return f"nothing to send: {self.name} is {self.state}"
+        adapter = self.company_id._mall_fapiao_provider()
+        if ask_first or self._job_is_retry():
+            results = self._provider_results(adapter)
+            if results:
+                self.write({"state": "issuing", "serial": results[0]["serial"] or self.serial})
+                self._apply_results(results, adapter)
+                if self.state == "issuing":
+                    self._enqueue_check()
+                return f"{self.name} was known to the provider: {self.state}"
+        self._send(adapter)
+        return f"{self.name}: {self.state}"
+
+    def _provider_results(self, adapter):
+        """The provider's results for this request's order number ([] when it does not know
+        it); no answer makes the job try again later."""
+        try:
+            return adapter.query(order_nos=[self.name])
+        except provider.ProviderTimeout as error:
+            raise RetryableJobError(str(error)) from error
+        except provider.ProviderError as error:
+            if error.code == "E9500":
+                return []
+            raise RetryableJobError(f"{error.code}: {error.message}") from error
 
     def _send(self, adapter=None):
         self.ensure_one()
         adapter = adapter or self.company_id._mall_fapiao_provider()
-        vals = {"poll_count": 0}
         try:
-            vals.update(serial=adapter.issue(self._provider_order()), state="issuing")
+            vals = {"serial": adapter.issue(self._provider_order()), "state": "issuing"}
         except provider.DuplicateOrder:
             # already accepted earlier (a lost answer, a crash): only its result is missing
-            vals["state"] = "issuing"
-        except provider.ProviderTimeout:
-            # unknown outcome: polling asks for this order number, never a new one
-            vals["state"] = "submitted"
+            vals = {"state": "issuing"}
+        except provider.ProviderTimeout as error:
+            # unknown outcome: rolled back, the job runs again and asks for this order number
+            raise RetryableJobError(
+                _(
+                    "No answer from the provider for %(order)s (%(error)s): asked again later.",
+                    order=self.name,
+                    error=error.message,
+                )
+            ) from error
         except provider.ProviderError as error:
-            vals.update(state="failed", fail_reason=f"{error.code}: {error.message}")
+            if error.code == "NETWORK":
+                raise RetryableJobError(f"{error.code}: {error.message}") from error
+            reason = f"{error.code}: {error.message}"
+            self.write({"state": "failed", "fail_reason": reason})
+            self._problem_activity(self, reason)
+            return
         self.write(vals)
-        if self.state in ("submitted", "issuing"):
-            # the first status check at once; the back-off of the polling takes over from there
-            self._schedule_poll()
+        # ask once at once: a fast provider has issued already (the tenant who just paid finds
+        # the fapiao in the portal, and no check job is needed); else a queued check backs off
+        self.action_refresh()
+        if self.state == "issuing":
+            self._enqueue_check()

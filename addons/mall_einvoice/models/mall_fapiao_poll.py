@@ -1,47 +1,61 @@
 import logging
-from datetime import timedelta
 
 from odoo import _, api, fields, models
+from odoo.addons.queue_job.exception import RetryableJobError
 
 from ..lib import provider
 
 _logger = logging.getLogger(__name__)
 
 MAX_SIGN_RETRIES = 5
-# Requests asked for in one call of the polling cron, committed together.
-POLL_BATCH = 500
-POLL_CRON = "mall_einvoice.cron_mall_fapiao_poll"
+# Tries of a status check before its job is shown as failed: with the back-off of its retry
+# pattern (data/queue_job_data.xml: 10 s, 30 s, 1, 2, 4 … minutes, then hourly) about two days.
+CHECK_MAX_RETRIES = 48
 
 
 class MallFapiao(models.Model):
-    """Results of the requests under way. Issuing is asynchronous at every provider: a request
-    is asked for again after 1, 2, 4 … minutes (at most an hour), each check a deferred run of
-    the polling cron (``ir.cron._trigger(at=…)``), so the cron runs only when a check is due. A
-    provider's callback only triggers a check: the result is always fetched from the provider."""
+    """Results of the requests under way. Issuing is asynchronous at every provider: each
+    request under way has one queued status check (``_job_check``), retried while the provider
+    is still issuing, 10 s, 30 s, 1, 2, 4 … minutes apart, at most an hour (the retry pattern
+    of its job function). A provider's callback only triggers a check: the result is always
+    fetched from the provider."""
 
     _inherit = "mall.fapiao"
 
     sign_retries = fields.Integer(readonly=True, default=0, copy=False)
-    poll_count = fields.Integer(readonly=True, default=0, copy=False)
-    next_poll = fields.Datetime(readonly=True, copy=False, index=True)
 
-    def _schedule_poll(self, when=None):
-        """Check these requests at ``when`` (default: now): set their next check and wake the
-        polling cron then."""
-        if not self:
-            return
-        when = when or fields.Datetime.now()
-        self.write({"next_poll": when})
-        self.env.ref(POLL_CRON).sudo()._trigger(at=when)
+    def _enqueue_check(self, eta=None):
+        """Queue a status check of each of these requests (one pending check per request: its
+        identity key)."""
+        for fapiao in self:
+            fapiao.with_delay(
+                eta=eta,
+                max_retries=CHECK_MAX_RETRIES,
+                identity_key=f"mall.fapiao._job_check:{fapiao.id}",
+                description=_("Fetch the result of fapiao %(order)s", order=fapiao.name),
+            )._job_check()
 
-    def _back_off(self):
-        """The next check of requests still under way: 1, 2, 4 … minutes after this one, at most
-        an hour."""
-        now = fields.Datetime.now()
-        for count in sorted(set(self.mapped("poll_count"))):
-            batch = self.filtered(lambda fapiao, count=count: fapiao.poll_count == count)
-            batch.write({"poll_count": count + 1})
-            batch._schedule_poll(now + timedelta(minutes=min(2**count, 60)))
+    def _job_check(self):
+        """Queued job: ask the provider for the result of one request; while it is still being
+        issued the job is tried again later (its retry pattern is the back-off)."""
+        self.ensure_one()
+        if self.state not in ("submitted", "issuing"):
+            return f"nothing to check: {self.name} is {self.state}"
+        if self.state == "submitted" and not self.is_red:
+            # not known to be accepted yet: its sending job asks the provider first
+            self._enqueue_issue(ask_first=True)
+            return f"{self.name}: handed back to sending"
+        signatures = self.sign_retries
+        self.action_refresh()
+        if self.state in ("submitted", "issuing"):
+            if self.sign_retries != signatures:
+                # the provider signs again: keep the count (a retry would roll it back)
+                self._enqueue_check(eta=60)
+                return f"{self.name}: signature retried"
+            raise RetryableJobError(
+                _("Fapiao %(order)s is still being issued by the provider.", order=self.name)
+            )
+        return f"{self.name}: {self.state}"
 
     def _apply_results(self, results, adapter):
         by_order = {result["order_no"]: result for result in results if result["order_no"]}
@@ -64,27 +78,18 @@ class MallFapiao(models.Model):
                         "xml_url": result["xml_url"],
                         "ofd_url": result["ofd_url"],
                         "serial": result["serial"] or fapiao.serial,
-                        "next_poll": False,
                     }
                 )
                 issued |= fapiao
             elif state == provider.STATE_FAILED:
-                fapiao.write(
-                    {
-                        "state": "failed",
-                        "fail_reason": result["fail_cause"] or _("Issuing failed."),
-                        "next_poll": False,
-                    }
-                )
+                reason = result["fail_cause"] or _("Issuing failed.")
+                fapiao.write({"state": "failed", "fail_reason": reason})
+                self._problem_activity(fapiao, reason)
             elif state == provider.STATE_SIGN_FAILED:
                 if fapiao.sign_retries >= MAX_SIGN_RETRIES:
-                    fapiao.write(
-                        {
-                            "state": "failed",
-                            "fail_reason": result["fail_cause"] or _("The signature failed."),
-                            "next_poll": False,
-                        }
-                    )
+                    reason = result["fail_cause"] or _("The signature failed.")
+                    fapiao.write({"state": "failed", "fail_reason": reason})
+                    self._problem_activity(fapiao, reason)
                     continue
                 try:
                     adapter.retry_signature(result["serial"] or fapiao.serial)
@@ -128,7 +133,6 @@ class MallFapiao(models.Model):
                     # one of them was never accepted: ask one by one, send the lost ones again
                     results += batch._query_one_by_one(adapter)
             mine._apply_results(results, adapter)
-            mine.filtered(lambda fapiao: fapiao.state in ("submitted", "issuing"))._back_off()
         return True
 
     def _query_one_by_one(self, adapter):
@@ -139,32 +143,24 @@ class MallFapiao(models.Model):
             except provider.ProviderError as error:
                 if error.code == "E9500" and fapiao.state == "submitted":
                     # never accepted (the submission was lost): send again, same order number
-                    fapiao._send(adapter)
+                    fapiao._enqueue_issue()
         return results
 
     @api.model
-    def _poll_due_domain(self):
-        return [
-            ("state", "in", ("submitted", "issuing")),
-            ("next_poll", "<=", fields.Datetime.now()),
-            # a red fapiao is issued by the provider from its form: followed once its serial
-            # is known (mall.fapiao.red.form._refresh_red)
-            "|",
-            ("is_red", "=", False),
-            ("serial", "!=", False),
-        ]
-
-    @api.model
-    def _cron_poll_results(self, batch_size=POLL_BATCH):
-        """Scheduled (woken by the triggers of :meth:`_schedule_poll`, and once a day in case
-        one was lost): fetch the results of the requests that are due, batch by batch, each
-        batch committed through ``ir.cron._commit_progress``."""
-        done = self.browse()
-        while due := self.search(
-            self._poll_due_domain() + [("id", "not in", done.ids)], limit=batch_size
-        ):
-            due.action_refresh()
-            done |= due
-            remaining = self.search_count(self._poll_due_domain() + [("id", "not in", done.ids)])
-            if not self.env["ir.cron"]._commit_progress(len(due), remaining=remaining):
-                break  # out of time: the cron comes back for the rest at once
+    def _cron_poll_results(self):
+        """Scheduled once a day: queue a status check for every request under way that has
+        none pending (its check gave up, or it dates from before the queue); a request whose
+        submission job is lost is queued again. The identity keys keep what is pending."""
+        pending = self.search(
+            [
+                ("state", "in", ("submitted", "issuing")),
+                # a red fapiao is issued by the provider from its form: followed once its
+                # serial is known (mall.fapiao.red.form._refresh_red)
+                "|",
+                ("is_red", "=", False),
+                ("serial", "!=", False),
+            ]
+        )
+        lost = pending.filtered(lambda fapiao: fapiao.state == "submitted" and not fapiao.is_red)
+        lost._enqueue_issue(ask_first=True)
+        (pending - lost)._enqueue_check()

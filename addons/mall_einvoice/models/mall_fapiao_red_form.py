@@ -1,6 +1,8 @@
 import logging
 from datetime import timedelta
 
+from psycopg2.errors import LockNotAvailable
+
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
@@ -118,8 +120,11 @@ class MallFapiaoRedForm(models.Model):
 
     # ------------------------------------------------------------------ provider
     def action_submit(self):
-        """Raise the form at the provider."""
-        for form in self.filtered(lambda rec: rec.state == "draft"):
+        """Raise the form at the provider, once: a form already raised is left as it is, and a
+        second submission of the same form while the first is under way (a double click) is
+        refused, so the provider never gets the form twice."""
+        todo = self._lock_for_submit().filtered(lambda rec: rec.state == "draft")
+        for form in todo:
             lines = form.line_ids.filtered(lambda line: line.quantity and line.price_unit)
             if not lines:
                 raise UserError(_("Reverse at least one line."))
@@ -172,8 +177,27 @@ class MallFapiaoRedForm(models.Model):
                     "submit_date": fields.Datetime.now(),
                 }
             )
-        self._refresh_red()
+        todo._refresh_red()
         return True
+
+    def _lock_for_submit(self):
+        """Lock these forms' rows until the end of the transaction and read their state
+        afresh: a concurrent submission waits for none and is refused."""
+        if not self:
+            return self
+        self.flush_recordset()
+        try:
+            with self.env.cr.savepoint(flush=False):
+                self.env.cr.execute(
+                    "SELECT id FROM mall_fapiao_red_form WHERE id IN %s FOR UPDATE NOWAIT",
+                    [tuple(self.ids)],
+                )
+        except LockNotAvailable as error:
+            raise UserError(
+                _("This red-letter form is being submitted already: wait a moment and reload.")
+            ) from error
+        self.invalidate_recordset(["state", "name"])
+        return self
 
     def action_refresh(self):
         """Fetch the form's state (and its red fapiao) from the provider."""
@@ -219,7 +243,6 @@ class MallFapiaoRedForm(models.Model):
                 "red_form_id": self.id,
                 "kind": blue.kind,
                 "state": "submitted",
-                "next_poll": fields.Datetime.now(),
                 "buyer_name": blue.buyer_name,
                 "buyer_tax_number": blue.buyer_tax_number,
                 "buyer_address": blue.buyer_address,

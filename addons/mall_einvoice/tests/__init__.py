@@ -3,6 +3,7 @@ from . import (
     test_fapiao,
     test_fapiao_amounts,
     test_fapiao_callback,
+    test_fapiao_jobs,
     test_fapiao_poll,
     test_fapiao_portal,
     test_fapiao_red,

@@ -10,8 +10,9 @@ import requests
 from odoo.addons.mall_einvoice.lib.nuonuo import NuonuoProvider
 
 # The simulator lives in the repository's tools/, beside the addons, never inside one.
-SIMULATOR = os.path.join(os.path.dirname(__file__), *[os.pardir] * 3, "tools", "simulators",
-                         "nuonuo.py")
+SIMULATOR = os.path.join(
+    os.path.dirname(__file__), *[os.pardir] * 3, "tools", "simulators", "nuonuo.py"
+)
 APP_KEY, APP_SECRET, USER_TAX = "SIMKEY", "SIMSECRET", "91330100MA2AAAAA0X"
 
 

@@ -4,6 +4,7 @@ from unittest.mock import patch
 import requests
 from lxml import etree
 
+from odoo.addons.queue_job.exception import RetryableJobError
 from odoo.exceptions import UserError, ValidationError
 from odoo.tests import TransactionCase, tagged
 
@@ -207,35 +208,54 @@ class TestFapiao(FapiaoCaseMixin, TransactionCase):
             post(*args, **kwargs)
             raise requests.ReadTimeout("read timed out")
 
-        with patch.object(adapter.session, "post", late_answer):
+        with (
+            patch.object(adapter.session, "post", late_answer),
+            self.assertRaises(RetryableJobError),
+        ):
             fapiao._send(adapter)
-        self.assertEqual(fapiao.state, "submitted")
-        # a crash after the provider accepted it: our side still thinks it is a draft
-        fapiao.write({"state": "draft"})
+        # the job's work was rolled back: our side still thinks it is a draft
+        self.assertEqual(fapiao.state, "draft")
         fapiao.action_submit()
-        self.assertEqual(fapiao.state, "issuing")
+        self._run_jobs(rounds=1)
+        self.assertIn(fapiao.state, ("issuing", "issued"))
         self._wait_issued(fapiao)
         self.assertEqual(fapiao.state, "issued")
         self.assertEqual(len(self.adapter().query(order_nos=[fapiao.name])), 1)
 
-    def test_order_number_is_the_same_after_a_rolled_back_request(self):
+    def test_order_number_is_a_key_of_its_own_not_derived_from_the_invoice(self):
+        """A request rolled back with its invoice's transaction never reached the provider (only
+        a job after the commit calls it); the next one gets a number of its own, never one the
+        provider may know from the lost one."""
         move = self._invoice([(self.service, 1, 100)])
         vals = self.env["mall.fapiao"]._prepare_from_moves(move)
         names = []
         with self.assertRaises(RuntimeError), self.env.cr.savepoint():
             names.append(self.env["mall.fapiao"].create(vals).name)
             self.env.flush_all()
-            raise RuntimeError("crash after the provider accepted it")
+            raise RuntimeError("rolled back")
         self.env.invalidate_all()
-        first = names[0]
-        self.assertEqual(self.env["mall.fapiao"].create(vals).name, first)
+        fapiao = self.env["mall.fapiao"].create(vals)
+        self.assertNotEqual(fapiao.name, names[0])
+        self.assertLessEqual(len(fapiao.name), 20)
+        self.assertNotIn(f"{move.id:010d}", fapiao.name)
+        # the key is kept by the request: sending it again carries the same number
+        name = fapiao.name
+        fapiao.action_submit()
+        self._wait_issued(fapiao)
+        self.assertEqual(fapiao.name, name)
 
     def test_expired_token_is_fetched_again(self):
         move = self._invoice([(self.service, 1, 100)])
         move.action_mall_request_fapiao()
         fapiao = move.mall_fapiao_ids
         self.company.sudo().write({"mall_fapiao_token": False})
-        fapiao.action_submit()
+        self.sim_control(delay=0.3)
+        try:
+            fapiao.action_submit()
+            self._run_jobs(rounds=1)
+            self.assertEqual(fapiao.state, "issuing")
+        finally:
+            self.sim_control(delay=0.0)
         first = self.company.sudo().mall_fapiao_token
         self.assertTrue(first)
         self.assertTrue(self.company.sudo().mall_fapiao_token_expiry)
@@ -268,7 +288,10 @@ class TestFapiao(FapiaoCaseMixin, TransactionCase):
     def test_posting_issues_when_the_company_says_so(self):
         self.company.mall_fapiao_trigger = "post"
         move = self._invoice([(self.service, 1, 100)])
-        self.assertIn(move.mall_fapiao_ids.state, ("issuing", "issued"))
+        self.assertFalse(move.mall_fapiao_ids, "requested by a job after the posting")
+        self.assertEqual(len(self._jobs("_job_mall_fapiao_request")), 1)
+        self._run_jobs(rounds=1)
+        self.assertIn(move.mall_fapiao_ids.state, ("submitted", "issuing", "issued"))
         self._wait_issued(move.mall_fapiao_ids)
         self.assertEqual(move.mall_fapiao_state, "issued")
 
@@ -278,7 +301,8 @@ class TestFapiao(FapiaoCaseMixin, TransactionCase):
         self.assertFalse(move.mall_fapiao_ids, "posting alone issues nothing")
         self._pay(move)
         self.assertIn(move.payment_state, ("paid", "in_payment"))
-        self.assertIn(move.mall_fapiao_ids.state, ("issuing", "issued"))
+        self._run_jobs(rounds=1)
+        self.assertIn(move.mall_fapiao_ids.state, ("submitted", "issuing", "issued"))
         self._wait_issued(move.mall_fapiao_ids)
         self.assertEqual(move.mall_fapiao_state, "issued")
 
@@ -295,8 +319,14 @@ class TestFapiao(FapiaoCaseMixin, TransactionCase):
         move = self._invoice([(self.rent, 1, 10000)])
         self._pay(move)
         self.assertIn(move.payment_state, ("paid", "in_payment"))
+        self._run_jobs()
         self.assertEqual(move.mall_fapiao_ids.state, "draft")
         self.assertEqual(move.mall_fapiao_state, "draft")
+        activity = move.mall_fapiao_ids.activity_ids
+        problem = self.env.ref("mall_einvoice.mail_activity_type_fapiao_problem")
+        self.assertEqual(activity.activity_type_id, problem)
+        self.assertEqual(problem.with_context(lang="zh_CN").name, "发票问题")
+        self.assertIn("不动产", activity.note)
 
     def test_monthly_statistics_by_rate_and_kind(self):
         self._issued([(self.rent, 1, 10000), (self.service, 2, 500)])
@@ -310,6 +340,8 @@ class TestFapiao(FapiaoCaseMixin, TransactionCase):
         self.assertEqual(by_rate["9%"], (1, 9174.31, 825.69))
         self.assertEqual(by_rate["6%"], (1, 1000.0, 60.0))
 
-    def test_callback_url_carries_the_company_secret(self):
+    def test_callback_url_carries_no_secret(self):
         self.company.sudo().mall_fapiao_callback_secret = "s3cret"
-        self.assertIn("/mall_einvoice/callback/", self.company._mall_fapiao_callback_url())
+        url = self.company._mall_fapiao_callback_url()
+        self.assertTrue(url.endswith(f"/mall_einvoice/callback/{self.company.id}"))
+        self.assertNotIn("s3cret", url)

@@ -51,8 +51,11 @@ class TestFapiaoPortal(FapiaoCaseMixin, HttpCase):
         # as HTML, so the report is rendered here as outside tests: from the stored file
         fapiao = self._issued([(self.service, 1, 100)])
         stored = self.env["ir.attachment"].search(
-            [("res_model", "=", "mall.fapiao"), ("res_id", "=", fapiao.id),
-             ("name", "=", f"{fapiao.number}.pdf")]
+            [
+                ("res_model", "=", "mall.fapiao"),
+                ("res_id", "=", fapiao.id),
+                ("name", "=", f"{fapiao.number}.pdf"),
+            ]
         )
         self.assertTrue(stored.raw.startswith(b"%PDF"))
         pdf, kind = (

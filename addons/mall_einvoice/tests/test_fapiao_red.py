@@ -31,7 +31,6 @@ class TestFapiaoRedFlush(FapiaoCaseMixin, TransactionCase):
             form.action_refresh()
             if form.red_fapiao_id.state in ("issued", "failed"):
                 return
-            form.red_fapiao_id.next_poll = fields.Datetime.now()
 
     def test_full_red_flush_without_buyer_confirmation_issues_red_and_credit_note(self):
         blue = self._issued([(self.service, 2, 500)])
@@ -184,3 +183,25 @@ class TestFapiaoRedFlush(FapiaoCaseMixin, TransactionCase):
         form.action_confirm()
         self.assertEqual(form.state, "04")
         self.assertEqual(adapter.red_form_query(form.name)["state"], "04")
+
+    def test_submitting_a_red_form_twice_changes_nothing_the_second_time(self):
+        blue = self._issued([(self.service, 1, 100)])
+        form = self._red_form(blue)
+        forms_before = self._sim_stats()["forms"]
+        form.action_submit()
+        self._follow(form)
+        seen = (form.state, form.name, form.submit_date, form.red_fapiao_id)
+        self.assertEqual(form.red_fapiao_id.state, "issued")
+        messages = len(form.message_ids)
+        # a double click: the second request read the form while the first was under way
+        form._fields["state"]._update_cache(form, "draft")
+        form.action_submit()
+        self.assertEqual((form.state, form.name, form.submit_date, form.red_fapiao_id), seen)
+        self.assertEqual(self._sim_stats()["forms"] - forms_before, 1, "one form at the provider")
+        self.assertEqual(len(form.message_ids), messages)
+        self.assertEqual(len(blue.red_ids), 1)
+        self.assertEqual(
+            self.env["account.move"].search_count([("reversed_entry_id", "=", blue.move_id.id)]),
+            1,
+            "one credit note",
+        )

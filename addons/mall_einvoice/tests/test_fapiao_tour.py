@@ -19,9 +19,11 @@ class TestFapiaoTour(FapiaoCaseMixin, HttpCase):
     def test_tenant_pays_in_the_portal_and_downloads_the_fapiao(self):
         move = self._invoice([(self.service, 1, 100)])
         try:
-            self.start_tour(
-                "/my/invoices", "mall_einvoice_portal_pay_fapiao", login="fapiao_tour_tenant"
-            )
+            self.start_tour("/my/invoices", "mall_einvoice_portal_pay", login="fapiao_tour_tenant")
+            self.env.invalidate_all()
+            self.assertFalse(move.mall_fapiao_ids, "the payment only queues the request")
+            self._run_jobs()
+            self.start_tour("/my", "mall_einvoice_portal_fapiao", login="fapiao_tour_tenant")
         except AssertionError as error:
             self.env.invalidate_all()
             transactions = self.env["payment.transaction"].search([("invoice_ids", "in", move.ids)])

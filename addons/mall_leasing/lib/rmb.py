@@ -9,6 +9,8 @@ Why our own and not ``cn2an.an2cn(x, "rmb")`` at run time: cn2an writes no 整 a
 (壹拾元贰角), which the rules ask for; tests/test_money.py checks that the two agree on every
 other digit of thousands of amounts, so the reading is not ours alone."""
 
+from odoo.exceptions import UserError
+
 from .money import round_fen, to_decimal
 
 DIGITS = "零壹贰叁肆伍陆柒捌玖"
@@ -85,3 +87,18 @@ def rmb_upper(amount):
     else:
         text += "整"
     return prefix + text
+
+
+def amount_in_words(env, amount):
+    """``rmb_upper(amount)`` for a document a user prints: past what can be read, a UserError
+    in the user's language instead of a server error."""
+    try:
+        return rmb_upper(amount)
+    except AmountOutOfRange:
+        raise UserError(
+            env._(
+                "The amount %(amount)s cannot be written in capital numerals (大写): it is not a "
+                "number or it is too large. Check the amounts of the document before printing it.",
+                amount=amount,
+            )
+        ) from None

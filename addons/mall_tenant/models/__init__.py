@@ -8,4 +8,5 @@ from . import (
     mall_demo_generator,
     mall_licence_request,
     res_partner,
+    res_partner_portal,
 )

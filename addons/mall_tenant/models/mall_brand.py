@@ -19,12 +19,16 @@ class MallBrand(models.Model):
     company_id = fields.Many2one("res.company", index=True)
     tenancy_ids = fields.One2many("mall.brand.tenancy", "brand_id", string="Tenancies")
     partner_ids = fields.Many2many(
-        "res.partner", string="Current Tenants", compute="_compute_partner_ids",
-        help="The tenants operating the brand today.")
+        "res.partner",
+        string="Current Tenants",
+        compute="_compute_partner_ids",
+        help="The tenants operating the brand today.",
+    )
     partner_count = fields.Integer(string="Tenants", compute="_compute_partner_ids")
 
     _name_company_unique = models.UniqueIndex(
-        "(lower(name), company_id) NULLS NOT DISTINCT", "This brand already exists.")
+        "(lower(name), company_id) NULLS NOT DISTINCT", "This brand already exists."
+    )
 
     @api.depends("tenancy_ids.date_start", "tenancy_ids.date_end", "tenancy_ids.partner_id")
     def _compute_partner_ids(self):

@@ -26,28 +26,36 @@ class MallCreditFactor(models.Model):
 
     name = fields.Char(required=True, translate=True)
     code = fields.Selection(
-        [("licence", "Business Licence Validity"), ("tenure", "Years as Tenant"),
-         ("profile", "Profile Completeness")],
-        required=True, help="Which measure of the tenant this factor reads.")
+        [
+            ("licence", "Business Licence Validity"),
+            ("tenure", "Years as Tenant"),
+            ("profile", "Profile Completeness"),
+        ],
+        required=True,
+        help="Which measure of the tenant this factor reads.",
+    )
     sequence = fields.Integer(default=10)
     weight = fields.Float(
-        default=1.0, required=True,
+        default=1.0,
+        required=True,
         help="Relative weight: a factor's share of the score is its weight divided by the sum "
-             "of the active factors' weights.")
+        "of the active factors' weights.",
+    )
     description = fields.Text(translate=True)
     active = fields.Boolean(default=True)
 
     _code_unique = models.Constraint("UNIQUE(code)", "Each credit factor can be defined once.")
     _weight_positive = models.Constraint(
-        "CHECK (weight >= 0)", "A credit factor's weight cannot be negative.")
+        "CHECK (weight >= 0)", "A credit factor's weight cannot be negative."
+    )
 
     @api.constrains("code")
     def _check_code_has_method(self):
         for factor in self:
             if not hasattr(factor, f"_compute_factor_{factor.code}"):
-                raise ValidationError(_(
-                    "The credit factor %(factor)s has no way to be computed.",
-                    factor=factor.name))
+                raise ValidationError(
+                    _("The credit factor %(factor)s has no way to be computed.", factor=factor.name)
+                )
 
     def _compute_values(self, partners):
         """{factor: {partner_id: (value, note)}} for the given factors and partners, values
@@ -56,8 +64,9 @@ class MallCreditFactor(models.Model):
         for factor in self:
             method = getattr(factor, f"_compute_factor_{factor.code}", None)
             if method is None:
-                raise UserError(_("The credit factor %(factor)s has no way to be computed.",
-                                  factor=factor.name))
+                raise UserError(
+                    _("The credit factor %(factor)s has no way to be computed.", factor=factor.name)
+                )
             values = {}
             for partner_id, raw in (method(partners) or {}).items():
                 value, note = raw if isinstance(raw, tuple) else (raw, "")
@@ -95,19 +104,31 @@ class MallCreditFactor(models.Model):
                 result[partner.id] = (0.0, _("Not a tenant yet."))
                 continue
             years = max((today - partner.mall_tenant_since).days, 0) / 365.25
-            result[partner.id] = (min(years * 20.0, 100.0),
-                                  _("%(years)s years as a tenant.", years=round(years, 1)))
+            result[partner.id] = (
+                min(years * 20.0, 100.0),
+                _("%(years)s years as a tenant.", years=round(years, 1)),
+            )
         return result
 
     def _compute_factor_profile(self, partners):
         """The share of the tenant profile that is filled in."""
-        contacts = dict(self.env["res.partner"]._read_group(
-            [("parent_id", "in", partners.ids), ("is_company", "=", False)],
-            ["parent_id"], ["__count"]))
-        banks = dict(self.env["res.partner.bank"]._read_group(
-            [("partner_id", "in", partners.ids)], ["partner_id"], ["__count"]))
-        brands = dict(self.env["mall.brand.tenancy"]._read_group(
-            [("partner_id", "in", partners.ids)], ["partner_id"], ["__count"]))
+        contacts = dict(
+            self.env["res.partner"]._read_group(
+                [("parent_id", "in", partners.ids), ("is_company", "=", False)],
+                ["parent_id"],
+                ["__count"],
+            )
+        )
+        banks = dict(
+            self.env["res.partner.bank"]._read_group(
+                [("partner_id", "in", partners.ids)], ["partner_id"], ["__count"]
+            )
+        )
+        brands = dict(
+            self.env["mall.brand.tenancy"]._read_group(
+                [("partner_id", "in", partners.ids)], ["partner_id"], ["__count"]
+            )
+        )
         result = {}
         for partner in partners:
             checks = {
@@ -122,7 +143,8 @@ class MallCreditFactor(models.Model):
             }
             missing = [label for label, ok in checks.items() if not ok]
             value = 100.0 * (len(checks) - len(missing)) / len(checks)
-            note = _("Missing: %(fields)s", fields=", ".join(missing)) if missing else _(
-                "Complete.")
+            note = (
+                _("Missing: %(fields)s", fields=", ".join(missing)) if missing else _("Complete.")
+            )
             result[partner.id] = (value, note)
         return result

@@ -10,30 +10,39 @@ class MallCreditGrade(models.Model):
 
     name = fields.Char(string="Grade", required=True)
     min_score = fields.Float(
-        string="Minimum Score", required=True,
-        help="A tenant gets the highest grade whose minimum its score reaches.")
+        string="Minimum Score",
+        required=True,
+        help="A tenant gets the highest grade whose minimum its score reaches.",
+    )
     color = fields.Integer()
     description = fields.Text(translate=True)
     renewal_priority = fields.Selection(
         [("high", "High"), ("normal", "Normal"), ("low", "Low")],
-        required=True, default="normal",
-        help="Who is offered renewal first when several tenants want the same unit.")
+        required=True,
+        default="normal",
+        help="Who is offered renewal first when several tenants want the same unit.",
+    )
     discount_ceiling = fields.Float(
         string="Discount Ceiling (%)",
-        help="The largest rent discount leasing may grant without escalation.")
+        help="The largest rent discount leasing may grant without escalation.",
+    )
     deposit_multiplier = fields.Float(
-        default=1.0, help="Deposits are the contract's standard deposit times this factor.")
+        default=1.0, help="Deposits are the contract's standard deposit times this factor."
+    )
     closer_supervision = fields.Boolean(
-        help="Follow the tenant more closely: shorter payment reminders, more site visits.")
+        help="Follow the tenant more closely: shorter payment reminders, more site visits."
+    )
     active = fields.Boolean(default=True)
 
     _name_unique = models.Constraint("UNIQUE(name)", "Each credit grade can be defined once.")
     _min_score_range = models.Constraint(
         "CHECK (min_score >= 0 AND min_score <= 100)",
-        "A grade's minimum score lies between 0 and 100.")
+        "A grade's minimum score lies between 0 and 100.",
+    )
     _policy_range = models.Constraint(
         "CHECK (discount_ceiling >= 0 AND discount_ceiling <= 100 AND deposit_multiplier >= 0)",
-        "A discount ceiling lies between 0 and 100 % and a deposit multiplier cannot be negative.")
+        "A discount ceiling lies between 0 and 100 % and a deposit multiplier cannot be negative.",
+    )
 
     def _grade_for(self, score):
         """Among ``self`` (the grades in force), the one a score earns; empty if none."""
@@ -49,8 +58,12 @@ class MallCreditGrade(models.Model):
         grade = score.grade_id
         if not grade:
             return {
-                "grade": False, "score": False, "renewal_priority": "normal",
-                "discount_ceiling": 0.0, "deposit_multiplier": 1.0, "closer_supervision": False,
+                "grade": False,
+                "score": False,
+                "renewal_priority": "normal",
+                "discount_ceiling": 0.0,
+                "deposit_multiplier": 1.0,
+                "closer_supervision": False,
             }
         return {
             "grade": grade.name,

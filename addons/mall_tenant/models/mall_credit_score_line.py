@@ -9,16 +9,18 @@ class MallCreditScoreLine(models.Model):
     _description = "Credit Score Line"
     _order = "score_id, id"
 
-    score_id = fields.Many2one(
-        "mall.credit.score", required=True, index=True, ondelete="cascade")
+    score_id = fields.Many2one("mall.credit.score", required=True, index=True, ondelete="cascade")
+    company_id = fields.Many2one(related="score_id.company_id", store=True, index=True)
     factor_id = fields.Many2one("mall.credit.factor", ondelete="set null")
     code = fields.Char(required=True)
     name = fields.Char(string="Factor", required=True)
     value = fields.Float(help="How the tenant fares on this factor, 0 (worst) to 100 (best).")
     weight = fields.Float()
     share = fields.Float(
-        string="Share (%)", compute="_compute_share",
-        help="The factor's weight as a share of all the weights of the score.")
+        string="Share (%)",
+        compute="_compute_share",
+        help="The factor's weight as a share of all the weights of the score.",
+    )
     contribution = fields.Float(help="Points this factor adds to the score.")
     note = fields.Char(string="Explanation")
 

@@ -8,10 +8,50 @@ from odoo import api, fields, models
 REGIONS = ["310115", "310104", "310101", "110105", "440305", "330106", "320506", "510107"]
 CITIES = {"31": "上海", "11": "北京", "44": "深圳", "33": "杭州", "32": "苏州", "51": "成都"}
 SURNAMES = "王李张刘陈杨黄赵周吴徐孙马胡朱郭何罗高林"
-GIVEN = ["伟", "芳", "娜", "敏", "静", "强", "磊", "洋", "艳", "杰", "娟", "涛", "明", "超", "霞",
-         "平", "刚", "丽", "婷", "俊"]
-BRAND_HEADS = ["悦", "禾", "云", "川", "星", "初", "木", "青", "鹿", "知", "拾", "遇", "半", "野",
-               "素", "潮", "米", "橙", "森", "朗"]
+GIVEN = [
+    "伟",
+    "芳",
+    "娜",
+    "敏",
+    "静",
+    "强",
+    "磊",
+    "洋",
+    "艳",
+    "杰",
+    "娟",
+    "涛",
+    "明",
+    "超",
+    "霞",
+    "平",
+    "刚",
+    "丽",
+    "婷",
+    "俊",
+]
+BRAND_HEADS = [
+    "悦",
+    "禾",
+    "云",
+    "川",
+    "星",
+    "初",
+    "木",
+    "青",
+    "鹿",
+    "知",
+    "拾",
+    "遇",
+    "半",
+    "野",
+    "素",
+    "潮",
+    "米",
+    "橙",
+    "森",
+    "朗",
+]
 BRAND_TAILS = {
     "retail": (["衣橱", "优品", "良品", "鞋履", "饰界", "生活馆", "眼镜", "美妆"], "商贸"),
     "food": (["小馆", "茶社", "面馆", "烘焙", "火锅", "咖啡", "甜品", "食堂"], "餐饮管理"),
@@ -24,9 +64,12 @@ BRAND_TAILS = {
 
 STREETS = ["世纪大道", "淮海中路", "南京西路", "建国路", "深南大道", "文三路", "星湖街", "天府大道"]
 # A one-pixel grey PNG: demo tenants need a licence "scan" on file, not a real picture.
-LICENCE_PLACEHOLDER = base64.b64encode(bytes.fromhex(
-    "89504e470d0a1a0a0000000d4948445200000001000000010800000000"
-    "3a7e9b550000000a49444154789c6360000000020001e221bc330000000049454e44ae426082"))
+LICENCE_PLACEHOLDER = base64.b64encode(
+    bytes.fromhex(
+        "89504e470d0a1a0a0000000d4948445200000001000000010800000000"
+        "3a7e9b550000000a49444154789c6360000000020001e221bc330000000049454e44ae426082"
+    )
+)
 
 
 def _org_code(rng):
@@ -76,45 +119,67 @@ class MallDemoGenerator(models.AbstractModel):
             since = today - timedelta(days=rng.randint(30, 8 * 365))
             # most licences run for years or without end (长期); a few lapse within the month
             roll = rng.random()
-            expiry = (False if roll < 0.4
-                      else today + timedelta(days=rng.randint(-20, 40)) if roll < 0.5
-                      else today + timedelta(days=rng.randint(180, 10 * 365)))
+            expiry = (
+                False
+                if roll < 0.4
+                else today + timedelta(days=rng.randint(-20, 40))
+                if roll < 0.5
+                else today + timedelta(days=rng.randint(180, 10 * 365))
+            )
             has_scan = rng.random() < 0.85
-            companies.append({
-                "name": f"{city}{brand[:2]}{trade}有限公司",
-                "is_company": True,
-                "mall_uscc": number,
-                "mall_tenant_stage": stage,
-                "mall_tenant_since": since if stage == "active" else False,
-                "mall_registered_address": f"{city}市{rng.choice(STREETS)}{rng.randint(1, 999)}号",
-                "mall_licence_file": LICENCE_PLACEHOLDER if has_scan else False,
-                "mall_licence_filename": "营业执照.png" if has_scan else False,
-                "mall_licence_expiry": expiry if has_scan else False,
-                "mall_category_id": categories[code].id if code in categories else False,
-                "mall_legal_representative": rng.choice(SURNAMES) + rng.choice(GIVEN)
-                + rng.choice(GIVEN),
-                "city": city,
-                "lang": "zh_CN",
-                "country_id": self.env.ref("base.cn").id,
-            })
-            brands.append({"name": brand, "category_id": companies[-1]["mall_category_id"],
-                           "date_start": since})
-            contacts.append({
-                "name": rng.choice(SURNAMES) + rng.choice(GIVEN) + rng.choice(GIVEN),
-                "function": rng.choice(["店长", "财务", "区域经理"]),
-                "phone": f"13{rng.randint(0, 9)}{rng.randint(10000000, 99999999)}",
-                "lang": "zh_CN",
-            })
+            companies.append(
+                {
+                    "name": f"{city}{brand[:2]}{trade}有限公司",
+                    "is_company": True,
+                    "mall_uscc": number,
+                    "mall_tenant_stage": stage,
+                    "mall_tenant_since": since if stage == "active" else False,
+                    "mall_registered_address": (
+                        f"{city}市{rng.choice(STREETS)}{rng.randint(1, 999)}号"
+                    ),
+                    "mall_licence_file": LICENCE_PLACEHOLDER if has_scan else False,
+                    "mall_licence_filename": "营业执照.png" if has_scan else False,
+                    "mall_licence_expiry": expiry if has_scan else False,
+                    "mall_category_id": categories[code].id if code in categories else False,
+                    "mall_legal_representative": rng.choice(SURNAMES)
+                    + rng.choice(GIVEN)
+                    + rng.choice(GIVEN),
+                    "city": city,
+                    "lang": "zh_CN",
+                    "country_id": self.env.ref("base.cn").id,
+                }
+            )
+            brands.append(
+                {
+                    "name": brand,
+                    "category_id": companies[-1]["mall_category_id"],
+                    "date_start": since,
+                }
+            )
+            contacts.append(
+                {
+                    "name": rng.choice(SURNAMES) + rng.choice(GIVEN) + rng.choice(GIVEN),
+                    "function": rng.choice(["店长", "财务", "区域经理"]),
+                    "phone": f"13{rng.randint(0, 9)}{rng.randint(10000000, 99999999)}",
+                    "lang": "zh_CN",
+                }
+            )
         partners = self.env["res.partner"].with_context(tracking_disable=True)
         tenants = partners.create(companies)
         for tenant, contact in zip(tenants, contacts, strict=True):
             contact["parent_id"] = tenant.id
         partners.create(contacts)
-        brand_records = self.env["mall.brand"].with_context(tracking_disable=True).create([
-            {"name": b["name"], "category_id": b["category_id"]} for b in brands])
-        self.env["mall.brand.tenancy"].create([
-            {"brand_id": record.id, "partner_id": tenant.id, "date_start": b["date_start"]}
-            for record, tenant, b in zip(brand_records, tenants, brands, strict=True)])
+        brand_records = (
+            self.env["mall.brand"]
+            .with_context(tracking_disable=True)
+            .create([{"name": b["name"], "category_id": b["category_id"]} for b in brands])
+        )
+        self.env["mall.brand.tenancy"].create(
+            [
+                {"brand_id": record.id, "partner_id": tenant.id, "date_start": b["date_start"]}
+                for record, tenant, b in zip(brand_records, tenants, brands, strict=True)
+            ]
+        )
         ctx["records"]["tenants"] = tenants
         ctx["records"]["brands"] = brand_records
         ctx["summary"]["brands"] = len(brand_records)
@@ -122,16 +187,23 @@ class MallDemoGenerator(models.AbstractModel):
 
     @api.model
     def _generate_tenant_user(self, ctx):
-        """The demo tenant's portal login (tenant / tenant), a contact of the first tenant."""
+        """The demo tenant's portal login (tenant / tenant), a contact of the first tenant and
+        its administrator contact (it manages the tenant's other contacts)."""
         users = self.env["res.users"].with_context(no_reset_password=True)
         if users.search_count([("login", "=", "tenant")]) or not ctx["records"].get("tenants"):
             return
         tenant = ctx["records"]["tenants"][0]
         contact = tenant.child_ids[:1]
-        users.create({
-            "login": "tenant", "password": "tenant", "partner_id": contact.id,
-            "lang": "zh_CN", "group_ids": [(6, 0, [self.env.ref("base.group_portal").id])],
-        })
+        contact.mall_portal_admin = True
+        users.create(
+            {
+                "login": "tenant",
+                "password": "tenant",
+                "partner_id": contact.id,
+                "lang": "zh_CN",
+                "group_ids": [(6, 0, [self.env.ref("base.group_portal").id])],
+            }
+        )
         ctx["summary"]["portal_users"] = 1
 
     @api.model

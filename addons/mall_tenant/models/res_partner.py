@@ -1,5 +1,3 @@
-import base64
-import os
 from datetime import timedelta
 
 from stdnum.cn import uscc
@@ -7,76 +5,114 @@ from stdnum.exceptions import InvalidFormat
 from stdnum.exceptions import ValidationError as StdnumValidationError
 
 from odoo import _, api, fields, models
-from odoo.exceptions import UserError, ValidationError
-from odoo.tools import single_email_re
+from odoo.exceptions import ValidationError
 
 # Leasing wants a month to chase a renewed licence before the old one lapses.
 LICENCE_REMINDER_DAYS = 30
 STAFF = "mall_leasing.group_mall_staff"
-# What a tenant may change about its contacts from the portal; anything else stays with staff.
-PORTAL_CONTACT_FIELDS = ("name", "function", "phone", "email")
-LICENCE_EXTENSIONS = (".pdf", ".png", ".jpg", ".jpeg")
-LICENCE_MAX_BYTES = 10 * 1024 * 1024
 
 
 class ResPartner(models.Model):
     _inherit = "res.partner"
 
     mall_uscc = fields.Char(
-        string="Unified Social Credit Code", size=18, index=True, copy=False,
-        help="统一社会信用代码: 18 characters, the last one a check digit (GB 32100-2015).")
+        string="Unified Social Credit Code",
+        size=18,
+        index=True,
+        copy=False,
+        help="统一社会信用代码: 18 characters, the last one a check digit (GB 32100-2015).",
+    )
     mall_tenant_stage = fields.Selection(
         [("prospect", "Prospect"), ("active", "Active Tenant"), ("former", "Former Tenant")],
-        string="Tenant Stage", index=True, tracking=True,
-        help="Set on companies that rent, or may rent, from the mall.")
+        string="Tenant Stage",
+        index=True,
+        tracking=True,
+        help="Set on companies that rent, or may rent, from the mall.",
+    )
     mall_tenant_since = fields.Date(
-        string="Tenant Since", copy=False,
-        help="First day as a tenant of the mall; set when the tenant becomes active.")
+        string="Tenant Since",
+        copy=False,
+        help="First day as a tenant of the mall; set when the tenant becomes active.",
+    )
     mall_category_id = fields.Many2one("mall.category", string="Business Category", index=True)
     mall_legal_representative = fields.Char(string="Legal Representative", tracking=True)
     mall_registered_address = fields.Char(
-        string="Registered Address", help="The address printed on the business licence.")
+        string="Registered Address", help="The address printed on the business licence."
+    )
     mall_licence_file = fields.Binary(string="Business Licence", attachment=True, copy=False)
     mall_licence_filename = fields.Char(string="Business Licence File Name", copy=False)
     mall_has_licence = fields.Boolean(
-        string="Has Licence Scan", compute="_compute_mall_has_licence", store=True)
+        string="Has Licence Scan", compute="_compute_mall_has_licence", store=True
+    )
     mall_licence_expiry = fields.Date(
-        string="Licence Valid Until", copy=False, tracking=True,
-        help="Leave empty when the licence is valid indefinitely (长期).")
+        string="Licence Valid Until",
+        copy=False,
+        tracking=True,
+        help="Leave empty when the licence is valid indefinitely (长期).",
+    )
     mall_licence_reminded_expiry = fields.Date(
-        string="Licence Reminder Sent For", copy=False, readonly=True,
+        string="Licence Reminder Sent For",
+        copy=False,
+        readonly=True,
         help="The expiry date the leasing team was last reminded of; a new expiry date gets a "
-             "new reminder, the same one never twice.")
+        "new reminder, the same one never twice.",
+    )
     mall_licence_state = fields.Selection(
-        [("missing", "Missing"), ("valid", "Valid"), ("expiring", "Expiring Soon"),
-         ("expired", "Expired")],
-        string="Licence Status", compute="_compute_mall_licence_state",
-        search="_search_mall_licence_state")
+        [
+            ("missing", "Missing"),
+            ("valid", "Valid"),
+            ("expiring", "Expiring Soon"),
+            ("expired", "Expired"),
+        ],
+        string="Licence Status",
+        compute="_compute_mall_licence_state",
+        search="_search_mall_licence_state",
+    )
     mall_brand_tenancy_ids = fields.One2many(
-        "mall.brand.tenancy", "partner_id", string="Brand History")
+        "mall.brand.tenancy", "partner_id", string="Brand History"
+    )
     mall_brand_ids = fields.Many2many(
-        "mall.brand", string="Brands", compute="_compute_mall_brand_ids",
-        search="_search_mall_brand_ids", help="The brands the tenant operates today.")
+        "mall.brand",
+        string="Brands",
+        compute="_compute_mall_brand_ids",
+        search="_search_mall_brand_ids",
+        help="The brands the tenant operates today.",
+    )
     mall_licence_request_ids = fields.One2many(
-        "mall.licence.request", "partner_id", string="Licence Requests", groups=STAFF)
+        "mall.licence.request", "partner_id", string="Licence Requests", groups=STAFF
+    )
     mall_credit_score_ids = fields.One2many(
-        "mall.credit.score", "partner_id", string="Credit Scores", groups=STAFF)
+        "mall.credit.score", "partner_id", string="Credit Scores", groups=STAFF
+    )
     mall_credit_score_id = fields.Many2one(
-        "mall.credit.score", string="Latest Credit Score", compute="_compute_mall_credit_score_id",
-        store=True, index="btree_not_null", groups=STAFF)
+        "mall.credit.score",
+        string="Latest Credit Score",
+        compute="_compute_mall_credit_score_id",
+        store=True,
+        index="btree_not_null",
+        groups=STAFF,
+    )
     mall_credit_score = fields.Float(
-        string="Credit Score", related="mall_credit_score_id.score", store=True, groups=STAFF)
+        string="Credit Score", related="mall_credit_score_id.score", store=True, groups=STAFF
+    )
     mall_credit_grade_id = fields.Many2one(
-        "mall.credit.grade", string="Credit Grade", related="mall_credit_score_id.grade_id",
-        store=True, index=True, groups=STAFF)
+        "mall.credit.grade",
+        string="Credit Grade",
+        related="mall_credit_score_id.grade_id",
+        store=True,
+        index=True,
+        groups=STAFF,
+    )
     mall_document_count = fields.Integer(
-        string="Documents", compute="_compute_mall_document_count", groups=STAFF)
+        string="Documents", compute="_compute_mall_document_count", groups=STAFF
+    )
 
     # NULLS NOT DISTINCT: most partners are shared between companies (company_id empty), and
     # without it PostgreSQL would let two shared partners hold the same code.
     _mall_uscc_company_unique = models.UniqueIndex(
         "(mall_uscc, company_id) NULLS NOT DISTINCT WHERE mall_uscc IS NOT NULL",
-        "Another tenant already has this Unified Social Credit Code.")
+        "Another tenant already has this Unified Social Credit Code.",
+    )
 
     @api.constrains("mall_uscc")
     def _check_mall_uscc(self):
@@ -87,17 +123,20 @@ class ResPartner(models.Model):
                     raise InvalidFormat()
                 uscc.validate(partner.mall_uscc)
             except StdnumValidationError as exc:
-                raise ValidationError(_(
-                    "%(code)s is not a valid Unified Social Credit Code: %(reason)s",
-                    code=partner.mall_uscc, reason=self._mall_uscc_reason(exc))) from exc
+                raise ValidationError(
+                    _(
+                        "%(code)s is not a valid Unified Social Credit Code: %(reason)s",
+                        code=partner.mall_uscc,
+                        reason=self._mall_uscc_reason(exc),
+                    )
+                ) from exc
 
     def _mall_uscc_reason(self, exc):
         """Why python-stdnum refused a code, in the user's words."""
         return {
             "InvalidLength": _("it must have 18 characters."),
             "InvalidChecksum": _("the check digit does not match."),
-            "InvalidFormat": _(
-                "it may only hold digits and capital letters (no I, O, S, V or Z)."),
+            "InvalidFormat": _("it may only hold digits and capital letters (no I, O, S, V or Z)."),
             "InvalidComponent": _("the registration authority or region code is unknown."),
         }.get(type(exc).__name__, str(exc))
 
@@ -109,16 +148,28 @@ class ResPartner(models.Model):
         keys = [(code, company) for code, company in keys if code]
         if not keys:
             return
-        holders = self.sudo().with_context(active_test=False).search_fetch([
-            ("mall_uscc", "in", [code for code, _company in keys]), ("id", "not in", self.ids),
-        ], ["mall_uscc", "company_id", "display_name"])
+        holders = (
+            self.sudo()
+            .with_context(active_test=False)
+            .search_fetch(
+                [
+                    ("mall_uscc", "in", [code for code, _company in keys]),
+                    ("id", "not in", self.ids),
+                ],
+                ["mall_uscc", "company_id", "display_name"],
+            )
+        )
         taken = {(h.mall_uscc, h.company_id.id or False): h.display_name for h in holders}
         for code, company in keys:
             if (code, company or False) in taken:
-                raise ValidationError(_(
-                    "The Unified Social Credit Code %(code)s is already registered for "
-                    "%(tenant)s: a company can be recorded only once.",
-                    code=code, tenant=taken[(code, company or False)]))
+                raise ValidationError(
+                    _(
+                        "The Unified Social Credit Code %(code)s is already registered for "
+                        "%(tenant)s: a company can be recorded only once.",
+                        code=code,
+                        tenant=taken[(code, company or False)],
+                    )
+                )
             taken[(code, company or False)] = _("another company in the same batch")
 
     @api.depends("mall_licence_file")
@@ -153,10 +204,10 @@ class ResPartner(models.Model):
         has_file = [("mall_has_licence", "=", True)]
         domains = {
             "missing": [("mall_has_licence", "=", False)],
-            "valid": has_file + ["|", ("mall_licence_expiry", "=", False),
-                                 ("mall_licence_expiry", ">", soon)],
-            "expiring": has_file + [("mall_licence_expiry", ">=", today),
-                                    ("mall_licence_expiry", "<=", soon)],
+            "valid": has_file
+            + ["|", ("mall_licence_expiry", "=", False), ("mall_licence_expiry", ">", soon)],
+            "expiring": has_file
+            + [("mall_licence_expiry", ">=", today), ("mall_licence_expiry", "<=", soon)],
             "expired": has_file + [("mall_licence_expiry", "<", today)],
         }
         domain = fields.Domain.OR(domains[state] for state in value if state in domains)
@@ -165,32 +216,44 @@ class ResPartner(models.Model):
     @api.depends("mall_brand_tenancy_ids.date_start", "mall_brand_tenancy_ids.date_end")
     def _compute_mall_brand_ids(self):
         for partner in self:
-            partner.mall_brand_ids = partner.mall_brand_tenancy_ids.filtered(
-                "is_current").brand_id
+            partner.mall_brand_ids = partner.mall_brand_tenancy_ids.filtered("is_current").brand_id
 
     def _search_mall_brand_ids(self, operator, value):
-        return [("mall_brand_tenancy_ids", "any",
-                 [("brand_id", operator, value), ("is_current", "=", True)])]
+        return [
+            (
+                "mall_brand_tenancy_ids",
+                "any",
+                [("brand_id", operator, value), ("is_current", "=", True)],
+            )
+        ]
 
     @api.depends("mall_credit_score_ids")
     def _compute_mall_credit_score_id(self):
         # scores are only ever added, so the latest is the one with the highest id
-        latest = dict(self.env["mall.credit.score"]._read_group(
-            [("partner_id", "in", self.ids)], ["partner_id"], ["id:max"]))
+        latest = dict(
+            self.env["mall.credit.score"]._read_group(
+                [("partner_id", "in", self.ids)], ["partner_id"], ["id:max"]
+            )
+        )
         for partner in self:
             partner.mall_credit_score_id = latest.get(partner._origin, False)
 
     def _compute_mall_document_count(self):
-        counts = dict(self.env["ir.attachment"]._read_group(
-            [("res_model", "=", "res.partner"), ("res_id", "in", self.ids)],
-            ["res_id"], ["__count"]))
+        counts = dict(
+            self.env["ir.attachment"]._read_group(
+                [("res_model", "=", "res.partner"), ("res_id", "in", self.ids)],
+                ["res_id"],
+                ["__count"],
+            )
+        )
         for partner in self:
             partner.mall_document_count = counts.get(partner.id, 0)
 
     @api.model_create_multi
     def create(self, vals_list):
         self._mall_check_uscc_free(
-            [(vals.get("mall_uscc"), vals.get("company_id")) for vals in vals_list])
+            [(vals.get("mall_uscc"), vals.get("company_id")) for vals in vals_list]
+        )
         today = fields.Date.context_today(self)
         for vals in vals_list:
             if vals.get("mall_tenant_stage") == "active" and not vals.get("mall_tenant_since"):
@@ -199,14 +262,21 @@ class ResPartner(models.Model):
 
     def write(self, vals):
         if vals.get("mall_uscc") or (vals.get("company_id") and any(self.mapped("mall_uscc"))):
-            self._mall_check_uscc_free([
-                (vals.get("mall_uscc", partner.mall_uscc),
-                 vals.get("company_id", partner.company_id.id)) for partner in self])
+            self._mall_check_uscc_free(
+                [
+                    (
+                        vals.get("mall_uscc", partner.mall_uscc),
+                        vals.get("company_id", partner.company_id.id),
+                    )
+                    for partner in self
+                ]
+            )
         if vals.get("mall_tenant_stage") == "active" and "mall_tenant_since" not in vals:
             newcomers = self.filtered(lambda p: not p.mall_tenant_since)
             if newcomers:
                 super(ResPartner, newcomers).write(
-                    {"mall_tenant_since": fields.Date.context_today(self)})
+                    {"mall_tenant_since": fields.Date.context_today(self)}
+                )
         return super().write(vals)
 
     # ------------------------------------------------------------------ actions
@@ -219,7 +289,8 @@ class ResPartner(models.Model):
     def action_mall_view_credit_scores(self):
         self.ensure_one()
         action = self.env["ir.actions.act_window"]._for_xml_id(
-            "mall_tenant.action_mall_credit_score")
+            "mall_tenant.action_mall_credit_score"
+        )
         action["domain"] = [("partner_id", "=", self.id)]
         action["context"] = {"default_partner_id": self.id}
         return action
@@ -244,59 +315,6 @@ class ResPartner(models.Model):
         score = self.sudo().commercial_partner_id.mall_credit_score_id
         return self.env["mall.credit.grade"].sudo()._mall_policy_values(score)
 
-    # ------------------------------------------------------------------ portal
-
-    def _mall_portal_save_contact(self, contact_id, values):
-        """Create (no ``contact_id``) or update a contact of this tenant from the portal.
-
-        Only the fields of ``PORTAL_CONTACT_FIELDS`` are taken; the contact must belong to this
-        tenant, so a tenant can never reach another tenant's people. Called in sudo by the
-        portal controller on the user's own commercial partner. Returns the contact."""
-        self.ensure_one()
-        vals = {f: (values.get(f) or "").strip() for f in PORTAL_CONTACT_FIELDS}
-        if not vals["name"]:
-            raise UserError(_("A contact needs a name."))
-        if vals["email"] and not single_email_re.match(vals["email"]):
-            raise UserError(_("%(email)s is not a valid email address.", email=vals["email"]))
-        if contact_id:
-            contact = self._mall_portal_contacts().filtered(lambda c: c.id == contact_id)
-            if not contact:
-                raise UserError(_("This contact is not one of your company's."))
-            contact.write(vals)
-            body = _("Contact %(name)s updated from the portal.", name=contact.name)
-        else:
-            contact = self.create({**vals, "parent_id": self.id, "type": "contact",
-                                   "lang": self.lang})
-            body = _("Contact %(name)s added from the portal.", name=contact.name)
-        self.message_post(body=body, author_id=self.env.user.partner_id.id)
-        return contact
-
-    def _mall_portal_contacts(self):
-        """The tenant's people, as its portal users may see and edit them."""
-        self.ensure_one()
-        return self.with_context(active_test=True).search(
-            [("parent_id", "=", self.id), ("is_company", "=", False), ("type", "=", "contact")],
-            order="name, id")
-
-    def _mall_portal_request_licence(self, content, filename, expiry):
-        """Send a renewed business licence for review; nothing changes on the tenant until
-        leasing approves it. ``content`` is the file's bytes. Returns the request."""
-        self.ensure_one()
-        if not content:
-            raise UserError(_("Choose the scan of your business licence."))
-        if not (filename or "").lower().endswith(LICENCE_EXTENSIONS):
-            raise UserError(_("Send the licence as a PDF, PNG or JPEG file."))
-        if len(content) > LICENCE_MAX_BYTES:
-            raise UserError(_("The file is larger than 10 MB."))
-        if expiry and expiry <= fields.Date.context_today(self):
-            raise UserError(_("The new licence must still be valid: check its expiry date."))
-        return self.env["mall.licence.request"].create({
-            "partner_id": self.id,
-            "licence_file": base64.b64encode(content),
-            "licence_filename": os.path.basename(filename),
-            "licence_expiry": expiry or False,
-        })
-
     # ------------------------------------------------------------------ schedules
 
     @api.model
@@ -305,26 +323,34 @@ class ResPartner(models.Model):
         date: the reminded date is kept, so the nightly run does not repeat itself. Returns
         the tenants reminded."""
         soon = fields.Date.context_today(self) + timedelta(days=LICENCE_REMINDER_DAYS)
-        partners = self.search([
-            ("mall_tenant_stage", "in", ("prospect", "active")),
-            ("mall_licence_expiry", "!=", False),
-            ("mall_licence_expiry", "<=", soon),
-        ]).filtered(lambda p: p.mall_licence_reminded_expiry != p.mall_licence_expiry)
+        partners = self.search(
+            [
+                ("mall_tenant_stage", "in", ("prospect", "active")),
+                ("mall_licence_expiry", "!=", False),
+                ("mall_licence_expiry", "<=", soon),
+            ]
+        ).filtered(lambda p: p.mall_licence_reminded_expiry != p.mall_licence_expiry)
         if not partners:
             return partners
         activity_type = self.env.ref("mall_tenant.mail_activity_type_licence_expiry")
         model_id = self.env["ir.model"]._get_id("res.partner")
         responsible = partners._mall_leasing_responsibles()
-        self.env["mail.activity"].create([{
-            "res_model_id": model_id,
-            "res_id": partner.id,
-            "activity_type_id": activity_type.id,
-            "automated": True,
-            "date_deadline": partner.mall_licence_expiry,
-            "summary": _("Business licence expires on %(date)s",
-                         date=partner.mall_licence_expiry),
-            "user_id": responsible[partner.id].id,
-        } for partner in partners])
+        self.env["mail.activity"].create(
+            [
+                {
+                    "res_model_id": model_id,
+                    "res_id": partner.id,
+                    "activity_type_id": activity_type.id,
+                    "automated": True,
+                    "date_deadline": partner.mall_licence_expiry,
+                    "summary": _(
+                        "Business licence expires on %(date)s", date=partner.mall_licence_expiry
+                    ),
+                    "user_id": responsible[partner.id].id,
+                }
+                for partner in partners
+            ]
+        )
         for expiry, group in partners.grouped("mall_licence_expiry").items():
             group.write({"mall_licence_reminded_expiry": expiry})
         return partners
@@ -333,9 +359,12 @@ class ResPartner(models.Model):
         """Who in leasing follows each tenant, {partner id: user}: its salesperson when they
         work in leasing, otherwise the longest-standing leasing user."""
         leasing = self.env.ref("mall_leasing.group_leasing_user")
-        fallback = self.env["res.users"].search(
-            [("all_group_ids", "in", leasing.ids), ("share", "=", False)],
-            order="id", limit=1) or self.env.user
+        fallback = (
+            self.env["res.users"].search(
+                [("all_group_ids", "in", leasing.ids), ("share", "=", False)], order="id", limit=1
+            )
+            or self.env.user
+        )
         result = {}
         for partner in self:
             user = partner.commercial_partner_id.user_id

@@ -14,9 +14,14 @@ class TestAccess(TenantCase):
 
     def test_leasing_clerk_records_a_tenant_and_scores_it(self):
         env = self.env(user=self.leasing)
-        tenant = env["res.partner"].create({
-            "name": "苏州橙森商贸有限公司", "is_company": True, "mall_tenant_stage": "active",
-            "mall_legal_representative": "周杰"})
+        tenant = env["res.partner"].create(
+            {
+                "name": "苏州橙森商贸有限公司",
+                "is_company": True,
+                "mall_tenant_stage": "active",
+                "mall_legal_representative": "周杰",
+            }
+        )
         brand = env["mall.brand"].create({"name": "橙森优品"})
         env["mall.brand.tenancy"].create({"brand_id": brand.id, "partner_id": tenant.id})
         env["res.partner.bank"].create({"acc_number": "6222000011112222", "partner_id": tenant.id})

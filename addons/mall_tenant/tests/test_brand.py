@@ -9,11 +9,17 @@ class TestBrand(TenantCase):
     def test_a_brand_passes_from_one_tenant_to_another(self):
         old, new = self._tenant("旧公司"), self._tenant("新公司")
         brand = self.env["mall.brand"].create({"name": "悦禾"})
-        self.env["mall.brand.tenancy"].create([
-            {"brand_id": brand.id, "partner_id": old.id, "date_start": "2019-01-01",
-             "date_end": "2022-12-31"},
-            {"brand_id": brand.id, "partner_id": new.id, "date_start": "2023-01-01"},
-        ])
+        self.env["mall.brand.tenancy"].create(
+            [
+                {
+                    "brand_id": brand.id,
+                    "partner_id": old.id,
+                    "date_start": "2019-01-01",
+                    "date_end": "2022-12-31",
+                },
+                {"brand_id": brand.id, "partner_id": new.id, "date_start": "2023-01-01"},
+            ]
+        )
         self.assertEqual(brand.partner_ids, new)
         self.assertFalse(old.mall_brand_ids)
         self.assertEqual(new.mall_brand_ids, brand)
@@ -25,7 +31,9 @@ class TestBrand(TenantCase):
         tenant = self._tenant()
         brand = self.env["mall.brand"].create({"name": "禾云"})
         self.env["mall.brand.tenancy"].create(
-            {"brand_id": brand.id, "partner_id": tenant.id, "date_start": "2020-01-01"})
+            {"brand_id": brand.id, "partner_id": tenant.id, "date_start": "2020-01-01"}
+        )
         with self.assertRaisesRegex(ValidationError, "已经经营品牌"):
             self.env["mall.brand.tenancy"].create(
-                {"brand_id": brand.id, "partner_id": tenant.id, "date_start": "2024-01-01"})
+                {"brand_id": brand.id, "partner_id": tenant.id, "date_start": "2024-01-01"}
+            )

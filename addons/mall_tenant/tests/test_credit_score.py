@@ -42,7 +42,8 @@ class TestCreditScore(TenantCase):
         # 3 years as a tenant, complete profile, valid licence: tenure scores 60
         tenant = self._complete_tenant("杭州青木餐饮管理有限公司")
         tenant.mall_tenant_since = tenant.mall_tenant_since.replace(
-            year=tenant.mall_tenant_since.year - 3)
+            year=tenant.mall_tenant_since.year - 3
+        )
         tenant.action_mall_compute_credit()
         self.assertEqual(tenant.mall_credit_grade_id.name, "A")  # (30*100+30*60+40*100)/100=88
         self.env.ref("mall_tenant.credit_factor_tenure").weight = 90
@@ -84,7 +85,8 @@ class TestCreditScore(TenantCase):
         factor_model._compute_factor_test_punctuality = _compute_factor_test_punctuality
         self.addCleanup(delattr, factor_model, "_compute_factor_test_punctuality")
         self.env["mall.credit.factor"].create(
-            {"name": "Punctuality", "code": "test_punctuality", "weight": 100})
+            {"name": "Punctuality", "code": "test_punctuality", "weight": 100}
+        )
         score = self.Score._score_partners(self.good)
         line = score.line_ids.filtered(lambda ln: ln.code == "test_punctuality")
         self.assertEqual(line.value, 100.0)
@@ -92,7 +94,8 @@ class TestCreditScore(TenantCase):
         self.assertAlmostEqual(score.score, 100.0)
         bare_score = self.Score._score_partners(self.bare)
         self.assertEqual(
-            bare_score.line_ids.filtered(lambda ln: ln.code == "test_punctuality").value, 0.0)
+            bare_score.line_ids.filtered(lambda ln: ln.code == "test_punctuality").value, 0.0
+        )
 
     def test_policy_follows_the_grade(self):
         self.bare.action_mall_compute_credit()

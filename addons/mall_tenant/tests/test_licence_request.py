@@ -22,8 +22,10 @@ class TestLicenceRequest(TenantCase):
         request = self.tenant._mall_portal_request_licence(self.scan, "执照.png", self.new_expiry)
         self.assertEqual(request.state, "pending")
         self.assertFalse(self.tenant.mall_has_licence, "nothing applies before the review")
-        self.assertEqual(request.activity_ids.activity_type_id,
-                         self.env.ref("mall_tenant.mail_activity_type_licence_review"))
+        self.assertEqual(
+            request.activity_ids.activity_type_id,
+            self.env.ref("mall_tenant.mail_activity_type_licence_review"),
+        )
         request.action_approve()
         self.assertEqual(request.state, "approved")
         self.assertTrue(self.tenant.mall_has_licence)
@@ -46,6 +48,8 @@ class TestLicenceRequest(TenantCase):
             self.tenant._mall_portal_request_licence(self.scan, "licence.exe", False)
         with self.assertRaisesRegex(UserError, "仍在有效期内"):
             self.tenant._mall_portal_request_licence(
-                self.scan, "licence.pdf", fields.Date.context_today(self.tenant))
-        self.assertFalse(self.env["mall.licence.request"].search(
-            [("partner_id", "=", self.tenant.id)]))
+                self.scan, "licence.pdf", fields.Date.context_today(self.tenant)
+            )
+        self.assertFalse(
+            self.env["mall.licence.request"].search([("partner_id", "=", self.tenant.id)])
+        )

@@ -5,8 +5,9 @@ from odoo.tests import tagged
 
 from .common import TenantCase
 
-SCRIPT = os.path.join(os.path.dirname(os.path.dirname(__file__)),
-                      "migrations", "19.0.1.1.0", "post-migrate.py")
+SCRIPT = os.path.join(
+    os.path.dirname(os.path.dirname(__file__)), "migrations", "19.0.1.1.0", "post-migrate.py"
+)
 
 
 @tagged("post_install", "-at_install")
@@ -16,8 +17,10 @@ class TestMigration(TenantCase):
         self.env.flush_all()
         # the 19.0.1.0.0 column, as an older database still has it
         self.cr.execute("ALTER TABLE res_partner ADD COLUMN mall_brand varchar")
-        self.cr.execute("UPDATE res_partner SET mall_brand = %s WHERE id IN %s",
-                        ["悦禾衣橱 ", (first.id, second.id)])
+        self.cr.execute(
+            "UPDATE res_partner SET mall_brand = %s WHERE id IN %s",
+            ["悦禾衣橱 ", (first.id, second.id)],
+        )
         spec = importlib.util.spec_from_file_location("mall_tenant_post_migrate", SCRIPT)
         script = importlib.util.module_from_spec(spec)
         spec.loader.exec_module(script)

@@ -12,22 +12,43 @@ class PortalTenants:
     @classmethod
     def _portal_tenants(cls):
         rng = random.Random("mall_tenant portal")
-        cls.tenant_a, cls.tenant_b = cls.env["res.partner"].create([
-            {"name": name, "is_company": True, "mall_uscc": make_uscc(rng),
-             "mall_tenant_stage": "active"}
-            for name in ("上海悦禾商贸有限公司", "北京云川餐饮管理有限公司")])
+        cls.tenant_a, cls.tenant_b = cls.env["res.partner"].create(
+            [
+                {
+                    "name": name,
+                    "is_company": True,
+                    "mall_uscc": make_uscc(rng),
+                    "mall_tenant_stage": "active",
+                }
+                for name in ("上海悦禾商贸有限公司", "北京云川餐饮管理有限公司")
+            ]
+        )
         cls.contact_a = cls.env["res.partner"].create(
-            {"name": "王芳", "parent_id": cls.tenant_a.id, "phone": "13800000001"})
+            {"name": "王芳", "parent_id": cls.tenant_a.id, "phone": "13800000001"}
+        )
         cls.contact_b = cls.env["res.partner"].create(
-            {"name": "李强", "parent_id": cls.tenant_b.id, "phone": "13800000002"})
+            {"name": "李强", "parent_id": cls.tenant_b.id, "phone": "13800000002"}
+        )
         users = cls.env["res.users"].with_context(no_reset_password=True)
         portal = cls.env.ref("base.group_portal")
-        cls.user_a = users.create({"login": "tenant_a", "password": "tenant_a",
-                                   "partner_id": cls.contact_a.id,
-                                   "group_ids": [(6, 0, portal.ids)]})
-        cls.user_b = users.create({"login": "tenant_b", "password": "tenant_b",
-                                   "partner_id": cls.contact_b.id,
-                                   "group_ids": [(6, 0, portal.ids)]})
+        cls.user_a = users.create(
+            {
+                "login": "tenant_a",
+                "password": "tenant_a",
+                "partner_id": cls.contact_a.id,
+                "group_ids": [(6, 0, portal.ids)],
+            }
+        )
+        cls.user_b = users.create(
+            {
+                "login": "tenant_b",
+                "password": "tenant_b",
+                "partner_id": cls.contact_b.id,
+                "group_ids": [(6, 0, portal.ids)],
+            }
+        )
+        cls.env["res.lang"]._activate_lang("zh_CN")
+        (cls.user_a | cls.user_b).lang = "zh_CN"
         cls.env["mall.credit.score"]._score_partners(cls.tenant_a | cls.tenant_b)
 
 
@@ -64,7 +85,8 @@ class TestPortalAccess(TransactionCase, PortalTenants):
     def test_a_tenant_cannot_edit_another_tenants_contact(self):
         with self.assertRaisesRegex(UserError, "该联系人不属于贵公司"):
             self.tenant_a._mall_portal_save_contact(
-                self.contact_b.id, {"name": "冒名", "phone": "110"})
+                self.contact_b.id, {"name": "冒名", "phone": "110"}
+            )
         self.assertEqual(self.contact_b.name, "李强")
 
 
@@ -92,9 +114,10 @@ class TestPortalPages(HttpCase, PortalTenants):
         self.authenticate("tenant_a", "tenant_a")
         page = self.url_open(f"/my/tenant/contact/{self.contact_b.id}")
         self.assertEqual(page.status_code, 404)
-        page = self.url_open(f"/my/tenant/contact/{self.contact_b.id}",
-                             data={"name": "冒名", "phone": "110",
-                                   "csrf_token": http.Request.csrf_token(self)})
+        page = self.url_open(
+            f"/my/tenant/contact/{self.contact_b.id}",
+            data={"name": "冒名", "phone": "110", "csrf_token": http.Request.csrf_token(self)},
+        )
         self.assertEqual(page.status_code, 404)
         self.assertEqual(self.contact_b.phone, "13800000002")
 

@@ -39,8 +39,9 @@ class TestTenantProfile(TenantCase):
         second = self._tenant("另一家公司")
         # bypass the Python check: the unique index must hold for shared partners as well
         with self.assertRaises(psycopg2.errors.UniqueViolation), self.cr.savepoint():
-            self.cr.execute("UPDATE res_partner SET mall_uscc = %s WHERE id = %s",
-                            [first.mall_uscc, second.id])
+            self.cr.execute(
+                "UPDATE res_partner SET mall_uscc = %s WHERE id = %s", [first.mall_uscc, second.id]
+            )
 
     def test_becoming_active_sets_tenant_since(self):
         tenant = self._tenant(mall_tenant_stage="prospect")

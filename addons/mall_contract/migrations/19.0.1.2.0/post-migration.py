@@ -48,6 +48,12 @@ def migrate(cr, version):
     for table in ("mall_lease_template", "mall_lease"):
         for key in PLACEHOLDERS:
             for written in ("{{%s}}" % key, "{{ %s }}" % key):
-                cr.execute(SQL(
-                    "UPDATE %s SET body = replace(body, %s, %s) WHERE body LIKE %s",
-                    SQL.identifier(table), written, replacement(key), f"%{written}%"))
+                cr.execute(
+                    SQL(
+                        "UPDATE %s SET body = replace(body, %s, %s) WHERE body LIKE %s",
+                        SQL.identifier(table),
+                        written,
+                        replacement(key),
+                        f"%{written}%",
+                    )
+                )

@@ -1,5 +1,6 @@
 """19.0.1.1.0: the brand moved from a text field on the tenant (res_partner.mall_brand) to
 mall.brand records with a history of the tenants operating them."""
+
 from odoo import SUPERUSER_ID, api
 
 
@@ -19,15 +20,23 @@ def migrate(cr, version):
     brands = {}
     for _partner_id, name, category_id, company_id, _since in rows:
         # one brand per name and company, as the brand's unique index wants
-        brands.setdefault((name.lower(), company_id), {
-            "name": name, "category_id": category_id, "company_id": company_id})
+        brands.setdefault(
+            (name.lower(), company_id),
+            {"name": name, "category_id": category_id, "company_id": company_id},
+        )
     keys = list(brands)
-    records = env["mall.brand"].with_context(tracking_disable=True).create(
-        [brands[key] for key in keys])
+    records = (
+        env["mall.brand"].with_context(tracking_disable=True).create([brands[key] for key in keys])
+    )
     by_key = dict(zip(keys, records, strict=True))
-    env["mall.brand.tenancy"].create([{
-        "brand_id": by_key[(name.lower(), company_id)].id,
-        "partner_id": partner_id,
-        "date_start": since,
-    } for partner_id, name, _category_id, company_id, since in rows])
+    env["mall.brand.tenancy"].create(
+        [
+            {
+                "brand_id": by_key[(name.lower(), company_id)].id,
+                "partner_id": partner_id,
+                "date_start": since,
+            }
+            for partner_id, name, _category_id, company_id, since in rows
+        ]
+    )
     cr.execute("ALTER TABLE res_partner DROP COLUMN mall_brand")
