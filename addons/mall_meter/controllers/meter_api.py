@@ -65,9 +65,7 @@ class MeterReadingApi(http.Controller):
         if not isinstance(rows, list) or not all(isinstance(row, dict) for row in rows):
             return error(env._("Expected a list of {mall, meter, date, value}."), 400)
         if len(rows) > MAX_ROWS:
-            return error(
-                env._("At most %(count)s readings in one call.", count=MAX_ROWS), 413
-            )
+            return error(env._("At most %(count)s readings in one call.", count=MAX_ROWS), 413)
         if mall:
             rows = [{"mall": mall, **row} for row in rows]
         Reading = env["mall.meter.reading"]

@@ -64,8 +64,7 @@ class MallMeterReading(models.Model):
     )
     is_estimated = fields.Boolean(
         readonly=True,
-        help="A handover reading nobody entered: estimated by days between the readings "
-        "around it.",
+        help="A handover reading nobody entered: estimated by days between the readings around it.",
     )
     receivable_ids = fields.One2many("mall.receivable", "reading_id", readonly=True)
     is_billed = fields.Boolean(
@@ -158,9 +157,7 @@ class MallMeterReading(models.Model):
             raise UserError(_("A confirmed reading cannot be changed."))
         if LOCKED_FIELDS & set(vals) and not self.env.context.get("mall_reading_correction"):
             self._check_not_billed()
-        if {"date", "meter_id"} & set(vals) and not self.env.context.get(
-            "mall_reading_evaluate"
-        ):
+        if {"date", "meter_id"} & set(vals) and not self.env.context.get("mall_reading_evaluate"):
             self._check_not_in_billed_period(
                 [
                     {

@@ -67,7 +67,6 @@ class MeterApiCase(HttpCase):
 
 @tagged("post_install", "-at_install")
 class TestMeterApi(MeterApiCase):
-
     def test_readings_are_created_as_the_integration_user_with_a_result_per_line(self):
         response = self._post(
             {

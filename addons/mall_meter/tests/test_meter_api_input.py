@@ -75,8 +75,24 @@ class TestMeterApiInput(MeterApiCase):
     def test_random_malformed_bodies_never_answer_a_server_error(self):
         rng = random.Random(13)
         atoms = [
-            "NaN", "Infinity", "1e309", "-1", "null", "true", '"x"', "[]", "{}", '"2026-01-01"',
-            '"W-A-001"', "0", "1.5", '"\\ud800"', "[[[[", "}}", ",", ":",
+            "NaN",
+            "Infinity",
+            "1e309",
+            "-1",
+            "null",
+            "true",
+            '"x"',
+            "[]",
+            "{}",
+            '"2026-01-01"',
+            '"W-A-001"',
+            "0",
+            "1.5",
+            '"\\ud800"',
+            "[[[[",
+            "}}",
+            ",",
+            ":",
         ]
         keys = ['"meter"', '"date"', '"value"', '"mall"', '"readings"', '"x"']
         for _i in range(200):

@@ -60,8 +60,10 @@ class TestMeterReading(MeterCase):
         csv_data = (
             "meter,date,value\nE-B-001,2026-01-01,10\nNOPE,2026-02-01,30\nE-B-001,someday,5\n"
         )
-        wizard = self.env["mall.meter.reading.import"].with_context(lang="en_US").create(
-            {"file": base64.b64encode(csv_data.encode()), "filename": "readings.csv"}
+        wizard = (
+            self.env["mall.meter.reading.import"]
+            .with_context(lang="en_US")
+            .create({"file": base64.b64encode(csv_data.encode()), "filename": "readings.csv"})
         )
         with self.assertRaisesRegex(UserError, "Line 3") as caught:
             wizard.action_import()
