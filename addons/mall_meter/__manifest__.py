@@ -12,6 +12,7 @@
         "security/mall_meter_security.xml",
         "security/ir.model.access.csv",
         "views/mall_meter_views.xml",
+        "views/mall_meter_reading_correction_views.xml",
         "views/mall_meter_reading_views.xml",
         "views/mall_receivable_views.xml",
         "views/menus.xml",

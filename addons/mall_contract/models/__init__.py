@@ -4,12 +4,14 @@ from . import mall_lease_term_mixin
 from . import mall_lease
 from . import (
     mall_lease_expiry,
+    mall_lease_overlap,
     mall_lease_renewal,
     mall_lease_rent,
     mall_lease_signature,
     mall_lease_termination,
     mall_lease_text,
     mall_lease_turnover,
+    mall_lease_unit_state,
     mall_lease_workflow,
 )
 from . import (

@@ -2,9 +2,9 @@
 concerns of a lease extend the model in their own files: approval (mall_lease_workflow), rent
 (mall_lease_rent, mall_lease_turnover), the contract text (mall_lease_text), the electronic
 signature (mall_lease_signature), renewal and termination (mall_lease_renewal,
-mall_lease_termination) and expiry (mall_lease_expiry)."""
+mall_lease_termination), expiry (mall_lease_expiry), the overlap of leases on a unit
+(mall_lease_overlap) and the status a lease gives its units (mall_lease_unit_state)."""
 
-from collections import defaultdict
 from datetime import timedelta
 
 from dateutil.relativedelta import relativedelta
@@ -399,55 +399,6 @@ class MallLease(models.Model):
             self._check_overlap_before_write(vals)
         return super().write(vals)
 
-    def _check_overlap_before_write(self, vals):
-        """Refuse, with a readable message, a write that would make two leases in blocking
-        states share a unit on the same day (one query for all the leases)."""
-
-        def new_range(lease):
-            state = vals.get("state", lease.state)
-            if state not in BLOCKING_STATES:
-                return None
-            start = fields.Date.to_date(vals.get("date_start")) or lease.date_start
-            end = fields.Date.to_date(vals.get("date_end")) or lease.date_end
-            termination = (
-                fields.Date.to_date(vals.get("termination_date")) or lease.termination_date
-            )
-            if state == "terminated" and termination:
-                end = termination
-            return start, end
-
-        ranges = {lease: new_range(lease) for lease in self}
-        ranges = {lease: rng for lease, rng in ranges.items() if rng}
-        if not ranges:
-            return
-        leases = self.browse([lease.id for lease in ranges])
-        others = (
-            self.env["mall.lease.line"]
-            .sudo()
-            .search(
-                [
-                    ("unit_id", "in", leases.line_ids.unit_id.ids),
-                    ("state", "in", BLOCKING_STATES),
-                    ("lease_id", "not in", leases.ids),
-                ]
-            )
-        )
-        for lease, (start, end) in ranges.items():
-            for line in lease.line_ids:
-                for other in others.filtered(lambda o, u=line.unit_id: o.unit_id == u):
-                    if other.date_start <= end and start <= other.block_end:
-                        raise ValidationError(
-                            _(
-                                "Unit %(unit)s is already leased from %(start)s to %(end)s under "
-                                "lease %(lease)s (%(tenant)s): leases on one unit cannot overlap.",
-                                unit=line.unit_id.display_name,
-                                start=other.date_start,
-                                end=other.block_end,
-                                lease=other.lease_id.name,
-                                tenant=other.lease_id.tenant_id.name,
-                            )
-                        )
-
     @api.ondelete(at_uninstall=False)
     def _unlink_only_drafts(self):
         if any(lease.state != "draft" for lease in self):
@@ -470,56 +421,6 @@ class MallLease(models.Model):
                     state=labels[wrong[0].state],
                 )
             )
-
-    # ------------------------------------------------------------------ units and dates
-    def _unit_state_on(self, on_date):
-        """The status the lease gives its units on ``on_date``, or False when it gives none."""
-        self.ensure_one()
-        if self.state == "terminated":
-            return "moving_out" if on_date <= self.termination_date else "vacant"
-        if self.state == "expired" or (self.state in RUNNING_STATES and on_date > self.date_end):
-            return "vacant"
-        if self.state not in RUNNING_STATES:
-            return False
-        lead = self.company_id.mall_lease_expiring_days
-        if on_date < (self.date_handover or self.date_start):
-            return "signed"
-        if self.date_opening and on_date < self.date_opening:
-            return "fitting_out"
-        if on_date >= self.date_end - timedelta(days=lead):
-            return "expiring"
-        return "open"
-
-    def _sync_unit_states(self):
-        """Move the units of these leases to the status their lease gives them today, grouped
-        by status (one write per status). A unit another lease holds today is left to it."""
-        today = fields.Date.context_today(self)
-        targets = defaultdict(lambda: self.env["mall.unit"])
-        reasons = {}
-        releasing = self.filtered(lambda lease: lease._unit_state_on(today) == "vacant")
-        held = self.env["mall.lease.line"]
-        if releasing:
-            held = self.env["mall.lease.line"].search(
-                [
-                    ("unit_id", "in", releasing.line_ids.unit_id.ids),
-                    ("lease_id", "not in", releasing.ids),
-                    ("state", "in", RUNNING_STATES),
-                ]
-            )
-        for lease in self:
-            state = lease._unit_state_on(today)
-            if not state:
-                continue
-            units = lease.line_ids.unit_id
-            if state == "vacant":
-                units -= held.unit_id
-            targets[state] |= units
-            reasons[state] = _("Lease %(lease)s", lease=lease.name)
-        for state, units in targets.items():
-            units.sudo()._set_state(state, reason=reasons[state])
-        self.filtered(lambda lease: lease._unit_state_on(today) == "vacant").write(
-            {"units_released": True}
-        )
 
     def _demo_create_active(self, vals_list):
         """Demo data only: create leases directly in force, without approval nor signature

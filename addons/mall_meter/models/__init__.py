@@ -3,5 +3,7 @@ from . import (
     mall_demo_generator,
     mall_meter,
     mall_meter_reading,
+    mall_meter_reading_billing,
+    mall_meter_reading_correction,
     mall_receivable,
 )

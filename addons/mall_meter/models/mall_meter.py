@@ -52,6 +52,11 @@ class MallMeter(models.Model):
     unit_price = fields.Monetary(
         currency_field="currency_id", tracking=True, help="Price per kWh or m³, tax excluded."
     )
+    expected_monthly_use = fields.Float(
+        digits=(16, 2),
+        help="Consumption a month is expected to be (kWh or m³). The spike check compares "
+        "the first consumption of the meter with it, until the meter has readings of its own.",
+    )
     uom_label = fields.Char(string="Unit of Measure", compute="_compute_uom_label")
     charge_type_id = fields.Many2one(
         "mall.charge.type",

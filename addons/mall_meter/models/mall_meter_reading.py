@@ -1,4 +1,4 @@
-from datetime import timedelta
+import math
 
 from psycopg2 import IntegrityError
 
@@ -6,16 +6,22 @@ from odoo import _, api, fields, models
 from odoo.addons.mall_leasing.lib.money import round_money
 from odoo.exceptions import AccessError, UserError, ValidationError
 
-# A reading whose consumption exceeds this many times the average of the last readings is
-# flagged for review.
+from ..lib.reading_input import parse_row
+
+# A reading whose daily consumption exceeds this many times the average daily consumption of
+# the last readings (or the meter's expected use) is flagged for review.
 SPIKE_FACTOR = 3
 AVERAGE_OF = 3
+# Fields a billed reading keeps (only a correction changes them).
+LOCKED_FIELDS = {"value", "date", "meter_id", "state", "previous_value", "consumption"}
 
 
 class MallMeterReading(models.Model):
     """A meter reading (抄表). Consumption is (value − previous value) × multiplier. A reading
     below the previous one or far above the usual consumption is flagged and not billable
-    until a finance user confirms it."""
+    until a finance user confirms it. Once billed, a reading is locked: a wrong billed reading
+    goes through a correction (credit note and rebill, see ``mall_meter_reading_correction``),
+    and no reading can be added inside a billed period."""
 
     _name = "mall.meter.reading"
     _description = "Meter Reading"
@@ -49,6 +55,23 @@ class MallMeterReading(models.Model):
     )
     flag_reason = fields.Char(readonly=True)
     is_billable = fields.Boolean(compute="_compute_is_billable", store=True)
+    reading_type = fields.Selection(
+        [("regular", "Regular"), ("handover", "Handover")],
+        default="regular",
+        required=True,
+        help="Handover (交接读数): taken when a lease of the unit starts or ends, so that each "
+        "tenant pays only its own consumption.",
+    )
+    is_estimated = fields.Boolean(
+        readonly=True,
+        help="A handover reading nobody entered: estimated by days between the readings around it.",
+    )
+    receivable_ids = fields.One2many("mall.receivable", "reading_id", readonly=True)
+    is_billed = fields.Boolean(
+        compute="_compute_is_billed",
+        store=True,
+        help="On a receivable: the reading is locked, a correction credits and rebills it.",
+    )
 
     _meter_date_unique = models.UniqueIndex("(meter_id, date)", "A meter has one reading per day.")
     _value_positive = models.Constraint("CHECK(value >= 0)", "A meter reading cannot be negative.")
@@ -63,27 +86,107 @@ class MallMeterReading(models.Model):
         for reading in self:
             reading.is_billable = reading.state in ("valid", "confirmed")
 
+    @api.depends("receivable_ids.state")
+    def _compute_is_billed(self):
+        for reading in self:
+            reading.is_billed = any(r.state != "cancelled" for r in reading.receivable_ids)
+
+    @api.constrains("value")
+    def _check_value(self):
+        for reading in self:
+            if not math.isfinite(reading.value) or reading.value < 0:
+                raise ValidationError(_("A meter reading must be a finite number, not negative."))
+
+    def _check_value_vals(self, vals):
+        """Refuse a value that is not a finite number before the ORM rounds it (NaN would end
+        in a ValueError, an infinity in the database)."""
+        value = vals.get("value")
+        if isinstance(value, float) and not math.isfinite(value):
+            raise ValidationError(_("A meter reading must be a finite number, not negative."))
+
     @api.model_create_multi
     def create(self, vals_list):
+        for vals in vals_list:
+            self._check_value_vals(vals)
+        if not self.env.context.get("mall_reading_correction"):
+            self._check_not_in_billed_period(vals_list)
         readings = super().create(vals_list)
         readings._evaluate()
         return readings
 
+    def _check_not_in_billed_period(self, vals_list):
+        """Refuse readings dated on or before a billed reading of their meter: that period is
+        billed, a correction of the billed reading changes it."""
+        meter_ids = {vals.get("meter_id") for vals in vals_list if vals.get("meter_id")}
+        if not meter_ids:
+            return
+        last_billed = dict(
+            self.sudo()._read_group(
+                [("meter_id", "in", list(meter_ids)), ("is_billed", "=", True)],
+                ["meter_id"],
+                ["date:max"],
+            )
+        )
+        last_billed = {meter.id: day for meter, day in last_billed.items()}
+        for vals in vals_list:
+            billed_until = last_billed.get(vals.get("meter_id"))
+            day = fields.Date.to_date(vals.get("date")) or fields.Date.context_today(self)
+            if billed_until and day <= billed_until:
+                raise UserError(
+                    _(
+                        "Meter %(meter)s is billed until %(date)s: a reading of a billed "
+                        "period goes through a correction of the billed reading.",
+                        meter=self.env["mall.meter"].browse(vals["meter_id"]).code,
+                        date=billed_until,
+                    )
+                )
+
     def write(self, vals):
+        self._check_value_vals(vals)
         if (
             "state" in vals
             and not self.env.context.get("mall_reading_evaluate")
             and not self.env.user.has_group("mall_leasing.group_finance_user")
         ):
             raise AccessError(_("Only finance users can confirm flagged readings."))
-        if {"value", "date", "meter_id"} & set(vals) and self.filtered(
-            lambda r: r.state == "confirmed"
+        if (
+            {"value", "date", "meter_id"} & set(vals)
+            and not self.env.context.get("mall_reading_correction")
+            and self.filtered(lambda r: r.state == "confirmed")
         ):
             raise UserError(_("A confirmed reading cannot be changed."))
+        if LOCKED_FIELDS & set(vals) and not self.env.context.get("mall_reading_correction"):
+            self._check_not_billed()
+        if {"date", "meter_id"} & set(vals) and not self.env.context.get("mall_reading_evaluate"):
+            self._check_not_in_billed_period(
+                [
+                    {
+                        "meter_id": vals.get("meter_id", r.meter_id.id),
+                        "date": vals.get("date", r.date),
+                    }
+                    for r in self
+                ]
+            )
         result = super().write(vals)
         if {"value", "date", "meter_id"} & set(vals):
             self._evaluate()
         return result
+
+    def unlink(self):
+        self._check_not_billed()
+        return super().unlink()
+
+    def _check_not_billed(self):
+        billed = self.filtered("is_billed")
+        if billed:
+            raise UserError(
+                _(
+                    "The reading of %(meter)s on %(date)s is billed and cannot be changed or "
+                    "deleted: correct it (credit note and rebill) instead.",
+                    meter=billed[0].meter_id.code,
+                    date=billed[0].date,
+                )
+            )
 
     def _evaluate(self):
         """Set previous value, consumption and flag of these readings and of the later readings
@@ -97,7 +200,7 @@ class MallMeterReading(models.Model):
         for reading in history:
             by_meter.setdefault(reading.meter_id, []).append(reading)
         for meter, readings in by_meter.items():
-            consumptions = []
+            rates = []  # daily consumption of the last unflagged readings
             previous = None
             for reading in readings:
                 consumption = 0.0
@@ -109,32 +212,55 @@ class MallMeterReading(models.Model):
                         "consumption": consumption,
                     }
                     if reading.state != "confirmed":
-                        reason = reading._anomaly(previous, consumption, consumptions)
+                        reason = reading._anomaly(previous, consumption, rates)
                         vals.update(
                             state="flagged" if reason else "valid", flag_reason=reason or False
                         )
-                    reading.with_context(mall_reading_evaluate=True).write(vals)
+                    changed = {
+                        name: value
+                        for name, value in vals.items()
+                        if (reading[name] or False) != (value or False)
+                    }
+                    if changed:
+                        reading.with_context(mall_reading_evaluate=True).write(changed)
                 if previous is not None and reading.state != "flagged":
-                    consumptions.append(consumption)
+                    rates.append(consumption / max((reading.date - previous.date).days, 1))
                 previous = reading
 
-    def _anomaly(self, previous, consumption, consumptions):
-        """Why this reading needs review, or None."""
+    def _anomaly(self, previous, consumption, rates):
+        """Why this reading needs review, or None. Compared by day, so that a handover reading
+        in the middle of a month is not a spike; the second reading of a meter, which has no
+        history yet, is compared with the meter's expected monthly use; a jump after readings
+        that used nothing is a spike too."""
         if previous is None:
             return None
         if self.value < previous.value:
             return _("Lower than the previous reading (%(previous)s).", previous=previous.value)
-        recent = consumptions[-AVERAGE_OF:]
+        if self.is_estimated:
+            return None
+        rate = consumption / max((self.date - previous.date).days, 1)
+        recent = rates[-AVERAGE_OF:]
         if recent:
             average = sum(recent) / len(recent)
-            if average > 0 and consumption > SPIKE_FACTOR * average:
+        elif self.meter_id.expected_monthly_use:
+            average = self.meter_id.expected_monthly_use / 30
+        else:
+            return None
+        if average <= 0:
+            if consumption > 0:
                 return _(
-                    "Consumption %(consumption)s is more than %(factor)s times the "
-                    "average of the last readings (%(average)s).",
+                    "Consumption %(consumption)s after readings with no consumption.",
                     consumption=consumption,
-                    factor=SPIKE_FACTOR,
-                    average=round(average, 2),
                 )
+            return None
+        if rate > SPIKE_FACTOR * average:
+            return _(
+                "Consumption %(consumption)s is more than %(factor)s times the "
+                "average of the last readings (%(average)s).",
+                consumption=consumption,
+                factor=SPIKE_FACTOR,
+                average=round(average * max((self.date - previous.date).days, 1), 2),
+            )
         return None
 
     def action_confirm(self):
@@ -147,30 +273,72 @@ class MallMeterReading(models.Model):
         return True
 
     @api.model
-    def _import_rows(self, rows):
-        """Create readings from rows of dicts with ``meter`` (meter number), ``date`` and
-        ``value``; each row is created on its own, so that a bad row does not stop the others.
-        Returns one result per row: {line, status: valid|flagged|error, message, id}."""
-        codes = {str(row.get("meter") or "").strip() for row in rows}
+    def _parse_rows(self, rows):
+        """[(line, parsed row or None, error message)] of rows from outside."""
+        parsed = []
+        for line, row in enumerate(rows, start=1):
+            try:
+                parsed.append((line, parse_row(self.env, row), ""))
+            except ValidationError as error:
+                parsed.append((line, None, str(error.args[0] if error.args else error)))
+        return parsed
+
+    @api.model
+    def _find_meters(self, keys):
+        """{(mall code, meter code): meter or error message} of these keys. A meter number is
+        unique in a mall only: without the mall, a number found in several malls is refused."""
+        codes = {code for _mall, code in keys}
         meters = self.env["mall.meter"].search([("code", "in", list(codes))])
         by_code = {}
         for meter in meters:
-            by_code.setdefault(meter.code, meter)
+            by_code.setdefault(meter.code, self.env["mall.meter"])
+            by_code[meter.code] |= meter
+        found = {}
+        for mall, code in keys:
+            candidates = by_code.get(code, self.env["mall.meter"])
+            if mall:
+                candidates = candidates.filtered(lambda m, mall=mall: m.sudo().mall_id.code == mall)
+            if not candidates:
+                if mall:
+                    found[mall, code] = _(
+                        "Unknown meter %(meter)s in mall %(mall)s.", meter=code, mall=mall
+                    )
+                else:
+                    found[mall, code] = _("Unknown meter %(meter)s.", meter=code)
+            elif len(candidates) > 1:
+                found[mall, code] = _(
+                    "Meter number %(meter)s exists in several malls (%(malls)s): give the "
+                    "mall code.",
+                    meter=code,
+                    malls=", ".join(sorted(candidates.sudo().mapped("mall_id.code"))),
+                )
+            else:
+                found[mall, code] = candidates
+        return found
+
+    @api.model
+    def _import_rows(self, rows):
+        """Create readings from rows of dicts with ``mall`` (mall code, needed when the meter
+        number is used in several malls), ``meter`` (meter number), ``date`` and ``value``;
+        each row is created on its own, so that a bad row does not stop the others. Returns
+        one result per row: {line, status: valid|flagged|error, message, id}."""
+        parsed = self._parse_rows(rows)
+        found = self._find_meters({(p[0], p[1]) for _line, p, _error in parsed if p})
+        meters = self.env["mall.meter"].union(
+            *[m for m in found.values() if isinstance(m, models.BaseModel)]
+        )
         taken = {(r.meter_id.id, r.date) for r in self.search([("meter_id", "in", meters.ids)])}
         results = []
-        for line, row in enumerate(rows, start=1):
-            result = {"line": line, "status": "error", "message": "", "id": False}
+        for line, row, message in parsed:
+            result = {"line": line, "status": "error", "message": message, "id": False}
+            results.append(result)
+            if not row:
+                continue
+            mall, code, date, value = row
             try:
-                meter = by_code.get(str(row.get("meter") or "").strip())
-                if not meter:
-                    raise ValidationError(_("Unknown meter %(meter)s.", meter=row.get("meter")))
-                try:
-                    date = fields.Date.to_date(row.get("date"))
-                    value = float(row.get("value"))
-                except (TypeError, ValueError) as error:
-                    raise ValidationError(_("Date or value is not valid.")) from error
-                if not date:
-                    raise ValidationError(_("Date or value is not valid."))
+                meter = found[mall, code]
+                if isinstance(meter, str):
+                    raise ValidationError(meter)
                 if (meter.id, date) in taken:
                     raise ValidationError(_("The meter already has a reading on that day."))
                 with self.env.cr.savepoint():
@@ -183,117 +351,4 @@ class MallMeterReading(models.Model):
                 result["message"] = str(error.args[0] if error.args else error)
             except IntegrityError:
                 result["message"] = _("The meter already has a reading on that day.")
-            results.append(result)
         return results
-
-    # ------------------------------------------------------------------ billing
-    def _billing_periods(self):
-        """{reading: (first day, last day)} of consumption: from the previous reading's day to
-        the day before the reading (a reading on the 1st closes the previous month)."""
-        history = self.search(
-            [("meter_id", "in", self.meter_id.ids), ("date", "<=", max(self.mapped("date")))],
-            order="date, id",
-        )
-        previous_day, result = {}, {}
-        for reading in history:
-            end = reading.date - timedelta(days=1)
-            start = previous_day.get(reading.meter_id, end)
-            result[reading] = (min(start, end), end)
-            previous_day[reading.meter_id] = reading.date
-        return {reading: result[reading] for reading in self}
-
-    def _create_receivables(self):
-        """Plan the metered receivables of these billable readings (source meter), once.
-
-        A unit's meter bills its consumption to the lease holding the unit at the end of the
-        period. A common-area meter's consumption is shared (公摊) by leasable area among all
-        the units it serves; the shares of leased units are billed to their leases, the shares
-        of vacant units stay with the landlord. Amounts: consumption × price (tax excluded,
-        to the fen) plus the charge's VAT to the fen, which is what the tenant pays."""
-        Receivable = self.env["mall.receivable"]
-        readings = self.filtered(lambda r: r.is_billable and r.amount > 0)
-        if not readings:
-            return Receivable
-        billed = set(
-            Receivable.search([("reading_id", "in", readings.ids), ("state", "!=", "cancelled")])
-            .mapped("reading_id")
-            .ids
-        )
-        periods = readings._billing_periods()
-        shares_of = {}
-        for reading in readings:
-            meter = reading.meter_id
-            shares_of[reading] = (
-                meter._share_amount(reading.amount)
-                if meter.is_common
-                else {meter.unit_id: reading.amount}
-            )
-        by_day = {}
-        for reading, shares in shares_of.items():
-            by_day.setdefault(periods[reading][1], set()).update(shares)
-        leases_on = {day: self._leases_on(units, day) for day, units in by_day.items()}
-        vals_list = []
-        for reading in readings:
-            meter = reading.meter_id
-            charge = meter.charge_type_id
-            if reading.id in billed or not charge:
-                continue
-            start, end = periods[reading]
-            go_live = meter.company_id.mall_billing_start_date
-            if go_live and end < go_live:
-                continue  # consumption settled before billing moved into the system
-            shares = shares_of[reading]
-            leases = leases_on[end]
-            for unit, net in shares.items():
-                line = leases.get(unit)
-                if not line or net <= 0:
-                    continue
-                lease = line.lease_id
-                gross = reading._tax_included(charge, net, lease.company_id)
-                label = _(
-                    "%(charge)s %(meter)s %(start)s~%(end)s",
-                    charge=charge.name,
-                    meter=meter.code,
-                    start=start,
-                    end=end,
-                )
-                if meter.is_common:
-                    label = _("%(label)s (shared by area)", label=label)
-                vals_list.append(
-                    lease._receivable_vals(
-                        charge,
-                        start,
-                        end,
-                        gross,
-                        line=line,
-                        source="meter",
-                        name=label,
-                        due_date=lease._due_date(start, end, "arrears"),
-                        reading_id=reading.id,
-                    )
-                )
-        return Receivable.create(vals_list)
-
-    @api.model
-    def _leases_on(self, units, day):
-        """{unit: lease line} of the leases in force holding the units on ``day``."""
-        lines = self.env["mall.lease.line"].search(
-            [
-                ("unit_id", "in", [u.id for u in units]),
-                ("lease_id.state", "in", ("active", "expiring", "terminated", "expired")),
-                ("lease_id.date_start", "<=", day),
-                ("lease_id.date_end", ">=", day),
-            ]
-        )
-        result = {}
-        for line in lines:
-            if line.lease_id._billing_end() >= day:
-                result.setdefault(line.unit_id, line)
-        return result
-
-    def _tax_included(self, charge, net, company):
-        """``net`` plus the charge's VAT on it, each rounded to the fen."""
-        tax = charge._get_sale_tax(company)
-        if not tax or tax.amount_type != "percent":
-            return round_money(net)
-        return round_money(round_money(net) + round_money(net * tax.amount / 100))

@@ -3,8 +3,7 @@ import json
 from odoo.tests import HttpCase, tagged
 
 
-@tagged("post_install", "-at_install")
-class TestMeterApi(HttpCase):
+class MeterApiCase(HttpCase):
     """The collection system posts with the API key of an integration user of its company."""
 
     @classmethod
@@ -58,12 +57,16 @@ class TestMeterApi(HttpCase):
     def _api_key(cls, user):
         return cls.env["res.users.apikeys"].with_user(user).sudo()._generate(None, "抄表系统", None)
 
-    def _post(self, body, key=None):
+    def _post(self, body, key=None, raw=False):
         headers = {"Content-Type": "application/json"}
         if key is not False:
             headers["Authorization"] = f"Bearer {key or self.key}"
-        return self.url_open("/mall/api/meter_readings", data=json.dumps(body), headers=headers)
+        data = body if raw else json.dumps(body)
+        return self.url_open("/mall/api/meter_readings", data=data, headers=headers)
 
+
+@tagged("post_install", "-at_install")
+class TestMeterApi(MeterApiCase):
     def test_readings_are_created_as_the_integration_user_with_a_result_per_line(self):
         response = self._post(
             {
@@ -107,3 +110,30 @@ class TestMeterApi(HttpCase):
         response = self._post({"readings": "nope"})
         self.assertEqual(response.status_code, 400)
         self.assertTrue(response.json()["error"])
+
+    def test_a_meter_number_of_several_malls_is_found_with_the_mall_code(self):
+        mall = self.env["mall.mall"].create(
+            {"name": "接口广场二", "code": "AP2", "company_id": self.company.id}
+        )
+        floor = self.env["mall.floor"].create({"name": "1F", "level": 1, "mall_id": mall.id})
+        unit = self.env["mall.unit"].create(
+            {
+                "code": "AP2-001",
+                "mall_id": mall.id,
+                "floor_id": floor.id,
+                "gross_area": 60,
+                "leasable_area": 50,
+            }
+        )
+        twin = self.env["mall.meter"].create(
+            {"code": "W-A-001", "kind": "water", "mall_id": mall.id, "unit_id": unit.id}
+        )
+        response = self._post([{"meter": "W-A-001", "date": "2026-01-01", "value": 1}])
+        self.assertEqual(response.status_code, 200)
+        self.assertIn("多个商场", response.json()["results"][0]["message"])
+        response = self._post(
+            {"mall": "AP2", "readings": [{"meter": "W-A-001", "date": "2026-01-01", "value": 7}]}
+        )
+        self.assertEqual(response.json()["results"][0]["status"], "valid")
+        self.assertEqual(twin.reading_ids.value, 7)
+        self.assertFalse(self.meter.reading_ids)

@@ -1,6 +1,6 @@
 import base64
 
-from odoo.exceptions import AccessError, UserError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import tagged
 
 from .common import MeterCase
@@ -60,8 +60,10 @@ class TestMeterReading(MeterCase):
         csv_data = (
             "meter,date,value\nE-B-001,2026-01-01,10\nNOPE,2026-02-01,30\nE-B-001,someday,5\n"
         )
-        wizard = self.env["mall.meter.reading.import"].create(
-            {"file": base64.b64encode(csv_data.encode()), "filename": "readings.csv"}
+        wizard = (
+            self.env["mall.meter.reading.import"]
+            .with_context(lang="en_US")
+            .create({"file": base64.b64encode(csv_data.encode()), "filename": "readings.csv"})
         )
         with self.assertRaisesRegex(UserError, "Line 3") as caught:
             wizard.action_import()
@@ -97,3 +99,65 @@ class TestMeterReading(MeterCase):
         )
         self.assertEqual([r["status"] for r in results], ["valid", "error"])
         self.assertEqual(len(self.meter.reading_ids), 1)
+
+    def test_the_second_reading_is_checked_against_the_expected_use(self):
+        self.meter.expected_monthly_use = 200.0
+        readings = self._readings(self.meter, [1000, 2000])  # × 2 = 2,000 kWh in a month
+        self.assertEqual(readings[1].state, "flagged")
+        normal = self.env["mall.meter"].create(
+            {
+                "code": "E-B-002",
+                "kind": "electricity",
+                "mall_id": self.mall.id,
+                "unit_id": self.units[1].id,
+                "expected_monthly_use": 200.0,
+            }
+        )
+        self.assertEqual(self._readings(normal, [10, 230])[1].state, "valid")
+
+    def test_a_jump_after_readings_without_consumption_is_flagged(self):
+        readings = self._readings(self.meter, [500, 500, 500, 500, 4000])
+        self.assertEqual(readings[:4].mapped("state"), ["valid"] * 4)
+        self.assertEqual(readings[4].state, "flagged")
+        self.assertIn("7000", readings[4].flag_reason)
+
+    def test_a_half_month_handover_reading_is_no_spike(self):
+        readings = self._readings(self.meter, [0, 310, 590, 900])
+        handover = self.env["mall.meter.reading"].create(
+            {"meter_id": self.meter.id, "date": "2026-04-16", "value": 1050}
+        )
+        later = self.env["mall.meter.reading"].create(
+            {"meter_id": self.meter.id, "date": "2026-04-20", "value": 1090}
+        )
+        self.assertEqual((readings | handover | later).mapped("state"), ["valid"] * 6)
+
+    def test_import_refuses_non_finite_negative_and_text_values_naming_the_lines(self):
+        csv_data = (
+            "meter,date,value\n"
+            "E-B-001,2026-01-01,10\n"
+            "E-B-001,2026-02-01,nan\n"
+            "E-B-001,2026-03-01,inf\n"
+            "E-B-001,2026-04-01,-5\n"
+            "E-B-001,2026-05-01,十二\n"
+            "E-B-001,2026-06-01,1e309\n"
+        )
+        wizard = (
+            self.env["mall.meter.reading.import"]
+            .with_context(lang="zh_CN")
+            .create({"file": base64.b64encode(csv_data.encode()), "filename": "readings.csv"})
+        )
+        with self.assertRaises(UserError) as caught:
+            wizard.action_import()
+        message = str(caught.exception)
+        for line in (3, 4, 5, 6, 7):
+            self.assertIn(f"第 {line} 行", message)
+        self.assertIn("负数", message)
+        self.assertIn("必须是数字", message)
+        self.assertFalse(self.meter.reading_ids)
+
+    def test_a_reading_that_is_not_a_finite_number_is_refused(self):
+        for value in (float("nan"), float("inf")):
+            with self.assertRaises(ValidationError):
+                self.env["mall.meter.reading"].create(
+                    {"meter_id": self.meter.id, "date": "2026-01-01", "value": value}
+                )

@@ -6,12 +6,16 @@ from odoo import _, fields, models
 from odoo.exceptions import UserError
 
 COLUMNS = ("meter", "date", "value")
+# Optional column: the mall code, needed when a meter number is used in several malls.
+MALL_COLUMN = "mall"
+# Largest file read.
+MAX_FILE = 10 * 1024 * 1024
 
 
 class MallMeterReadingImport(models.TransientModel):
     """Import meter readings from a CSV or XLSX file with the columns meter (meter number),
-    date and value. All or nothing: if a line is wrong, nothing is imported and every wrong
-    line is reported."""
+    date and value, and mall (mall code) where a meter number is used in several malls. All
+    or nothing: if a line is wrong, nothing is imported and every wrong line is reported."""
 
     _name = "mall.meter.reading.import"
     _description = "Import Meter Readings"
@@ -21,7 +25,12 @@ class MallMeterReadingImport(models.TransientModel):
 
     def _parse(self):
         self.ensure_one()
-        data = base64.b64decode(self.file or b"")
+        if len(self.file or b"") > MAX_FILE * 4 // 3 + 4:
+            raise UserError(_("The file is larger than %(size)s MB.", size=MAX_FILE // 1024**2))
+        try:
+            data = base64.b64decode(self.file or b"", validate=False)
+        except ValueError as error:
+            raise UserError(_("The file could not be read.")) from error
         name = (self.filename or "").lower()
         if name.endswith(".xlsx"):
             try:
@@ -45,9 +54,10 @@ class MallMeterReadingImport(models.TransientModel):
         header = [str(cell or "").strip().lower() for cell in table[0]]
         if not set(COLUMNS) <= set(header):
             raise UserError(_("The first line must name the columns meter, date and value."))
-        index = {column: header.index(column) for column in COLUMNS}
+        columns = COLUMNS + ((MALL_COLUMN,) if MALL_COLUMN in header else ())
+        index = {column: header.index(column) for column in columns}
         return [
-            {column: row[index[column]] if index[column] < len(row) else None for column in COLUMNS}
+            {column: row[index[column]] if index[column] < len(row) else None for column in columns}
             for row in table[1:]
         ]
 
@@ -62,14 +72,13 @@ class MallMeterReadingImport(models.TransientModel):
             if errors:
                 savepoint.rollback()
         if errors:
-            raise UserError(
-                _(
-                    "Nothing was imported. Wrong lines:\n%(lines)s",
-                    lines="\n".join(
-                        _("Line %(line)s: %(message)s", line=r["line"] + 1, message=r["message"])
-                        for r in errors
-                    ),
+            lines = []
+            for r in errors:  # not in a generator: _() finds its language in this frame
+                lines.append(
+                    _("Line %(line)s: %(message)s", line=r["line"] + 1, message=r["message"])
                 )
+            raise UserError(
+                _("Nothing was imported. Wrong lines:\n%(lines)s", lines="\n".join(lines))
             )
         flagged = sum(1 for r in results if r["status"] == "flagged")
         return {
