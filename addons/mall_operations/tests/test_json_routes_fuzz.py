@@ -222,7 +222,9 @@ class TestJsonRoutesFuzz(HttpCase):
             if failed:
                 failures[rule] = failed
         after = self._counts()
-        written = {model: after[model] - before[model] for model in after if after != before}
+        written = {
+            model: after[model] - before[model] for model in after if after[model] != before[model]
+        }
         self.assertEqual(
             (failures, written), ({}, {}), "a malformed body got a server error or wrote rows"
         )
