@@ -42,7 +42,7 @@ class TestFapiaoDeposit(FapiaoCaseMixin, TransactionCase):
         self.assertTrue(deposit.mall_fapiao_exempt)
         self.assertFalse(rent.mall_fapiao_exempt, "rent is revenue: it gets a fapiao")
         jobs = self._jobs("_job_mall_fapiao_request")
-        self.assertEqual([job.record_ids for job in jobs], [rent.ids], "one job: the rent's")
+        self.assertEqual([job.records for job in jobs], [rent], "one job: the rent's")
         self._run_jobs(rounds=1)
         self.assertFalse(deposit.mall_fapiao_ids)
         self.assertTrue(rent.mall_fapiao_ids)
