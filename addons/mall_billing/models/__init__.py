@@ -1,6 +1,5 @@
 from . import (
     account_move,
-    account_payment_register,
     ir_http,
     mall_billing_run,
     mall_billing_run_invoice,
