@@ -163,6 +163,24 @@ class MallLease(models.Model):
             rest = round_money(rest - take)
         return parts
 
+    def _post_deposit_entry(self, operation, date, label, line_vals):
+        """The posted journal entry of a deposit offset or refund (``operation``), in the
+        miscellaneous journal, linked to this lease."""
+        self.ensure_one()
+        move = self.env["account.move"].create(
+            {
+                "move_type": "entry",
+                "journal_id": self._misc_journal().id,
+                "date": date,
+                "ref": label,
+                "mall_lease_id": self.id,
+                "mall_deposit_operation": operation,
+                "line_ids": [fields.Command.create(vals) for vals in line_vals],
+            }
+        )
+        move.action_post()
+        return move
+
     def _log_deposit_operation(self, body):
         # finance staff may not edit leases, yet the lease's chatter keeps the trail
         self.sudo().message_post(body=body, author_id=self.env.user.partner_id.id)
@@ -233,18 +251,7 @@ class MallLease(models.Model):
                     "credit": take,
                 }
             )
-        move = self.env["account.move"].create(
-            {
-                "move_type": "entry",
-                "journal_id": self._misc_journal().id,
-                "date": date,
-                "ref": label,
-                "mall_lease_id": self.id,
-                "mall_deposit_operation": "offset",
-                "line_ids": [fields.Command.create(vals) for vals in line_vals],
-            }
-        )
-        move.action_post()
+        move = self._post_deposit_entry("offset", date, label, line_vals)
         credit_lines = move.line_ids.filtered(lambda line: line.credit > 0).sorted("id")
         for bill_line, credit_line in zip(settled, credit_lines, strict=True):
             (bill_line | credit_line).reconcile()
@@ -314,18 +321,7 @@ class MallLease(models.Model):
                 "credit": amount,
             }
         )
-        move = self.env["account.move"].create(
-            {
-                "move_type": "entry",
-                "journal_id": self._misc_journal().id,
-                "date": date,
-                "ref": label,
-                "mall_lease_id": self.id,
-                "mall_deposit_operation": "refund",
-                "line_ids": [fields.Command.create(vals) for vals in line_vals],
-            }
-        )
-        move.action_post()
+        move = self._post_deposit_entry("refund", date, label, line_vals)
         payable_line = move.line_ids.filtered(lambda line: line.account_id == payable)
         register = (
             self.env["account.payment.register"]
